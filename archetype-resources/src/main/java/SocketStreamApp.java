@@ -1,0 +1,121 @@
+package ${package};
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryException;
+
+/**
+ * Reads lines of text from a TCP socket and prints each micro-batch of them to the console.
+ *
+ * <p>Start a line server first ({@code scripts/netcat-server.sh}), then run this class and type
+ * lines into the server's terminal. Arguments: {@code [host] [port]}.
+ */
+public final class SocketStreamApp {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Streams until the query ends and returns the exit status: 0 done, 1 failed, 2 bad arguments. */
+    public static int run(String[] args) {
+        StreamSettings settings;
+        try {
+            settings = StreamSettings.fromArgs(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println(StreamSettings.USAGE);
+            return 2;
+        }
+        warnIfNotUtf8();
+
+        // Step 1: the SparkSession is the entry point of every Spark application.
+        SparkSession spark = createSession(settings.appName());
+        try {
+            // Step 2: the socket becomes an unbounded table with one string column, "value".
+            Dataset<Row> lines = readLines(spark, settings.host(), settings.port());
+
+            // Step 3: check that it is a stream, and look at its schema.
+            System.out.println("isStreaming: " + lines.isStreaming());
+            lines.printSchema();
+
+            // Step 4: print every micro-batch to the console.
+            StreamingQuery query = writeToConsole(lines);
+            ServerClosedWatcher serverClosed = ServerClosedWatcher.stopWhenServerCloses(query);
+            System.out.println("Streaming from " + settings.address() + ". Type lines into the server; Ctrl-C stops.");
+
+            // Step 5: wait until the query ends: Ctrl-C, or the server closes the connection.
+            query.awaitTermination();
+            if (serverClosed.hasFired()) {
+                System.out.println("The server at " + settings.address() + " closed the connection; the stream has ended.");
+            }
+            return 0;
+        } catch (StreamingQueryException e) {
+            System.err.println("error: " + StreamFailure.explain(e, settings));
+            return 1;
+        } catch (TimeoutException e) {
+            System.err.println("error: the streaming query did not start: " + e.getMessage());
+            return 1;
+        } finally {
+            spark.stop();
+        }
+    }
+
+    /** Step 1: a local session using every core, unless a master is given (spark-submit, -Dspark.master). */
+    public static SparkSession createSession(String appName) {
+        SparkConf given = new SparkConf(); // spark.* system properties, e.g. set by spark-submit
+        SparkSession.Builder builder = SparkSession.builder().appName(appName);
+        if (!given.contains("spark.master")) {
+            builder.master("local[*]");
+            // On one machine, talk over loopback: works offline and whatever the host name resolves to.
+            setDefault(builder, given, "spark.driver.host", "127.0.0.1");
+            setDefault(builder, given, "spark.driver.bindAddress", "127.0.0.1");
+            // Aggregations shuffle into this many partitions; Spark's 200 are made for clusters.
+            setDefault(builder, given, "spark.sql.shuffle.partitions",
+                    String.valueOf(Runtime.getRuntime().availableProcessors()));
+        }
+        // The web UI listens on every network interface; off unless asked for (-Dspark.ui.enabled=true).
+        setDefault(builder, given, "spark.ui.enabled", "false");
+        return builder.getOrCreate();
+    }
+
+    private static void setDefault(SparkSession.Builder builder, SparkConf given, String key, String value) {
+        if (!given.contains(key)) {
+            builder.config(key, value);
+        }
+    }
+
+    /** Step 2: one row per line received; the single partition keeps the lines in arrival order. */
+    public static Dataset<Row> readLines(SparkSession spark, String host, int port) {
+        return spark.readStream()
+                .format("socket")
+                .option("host", host)
+                .option("port", port)
+                .option("numPartitions", 1)
+                .load();
+    }
+
+    /** Step 4: every row of every batch, whole lines, not cut at 20 characters. */
+    public static StreamingQuery writeToConsole(Dataset<Row> rows) throws TimeoutException {
+        return rows.writeStream()
+                .format("console")
+                .outputMode("append")
+                .option("truncate", false)
+                .option("numRows", Integer.MAX_VALUE)
+                .start();
+    }
+
+    /** The socket source decodes bytes with the JVM's default charset; the project runs Java with UTF-8. */
+    private static void warnIfNotUtf8() {
+        if (!Charset.defaultCharset().equals(StandardCharsets.UTF_8)) {
+            System.err.println("warning: the JVM's default charset is " + Charset.defaultCharset()
+                    + ", so non-ASCII text may be garbled; run Java with -Dfile.encoding=UTF-8");
+        }
+    }
+}
