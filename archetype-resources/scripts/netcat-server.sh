@@ -40,7 +40,7 @@ CHOSEN=$(printenv NETCAT || true)
 if [ -n "$CHOSEN" ]; then
   CANDIDATES="$CHOSEN"
 else
-  CANDIDATES="ncat nc netcat nc.openbsd nc.traditional"
+  CANDIDATES="nc ncat netcat nc.openbsd nc.traditional"
 fi
 NC=
 for candidate in $CANDIDATES; do

@@ -65,8 +65,8 @@ String checkAppName(String value) {
     if (value ==~ /[\p{L}\p{N}][\p{L}\p{M}\p{N} _.-]{0,63}/ && !value.endsWith(' ')) {
         return null
     }
-    "appName '${value}' is not allowed: use 1 to 64 letters (any script), digits, spaces, '_', '.' or '-', "
-            + "starting with a letter or digit, e.g. -DappName=\"Socket Stream\""
+    "appName '${value}' is not allowed: use 1 to 64 letters (any script), digits, spaces, '_', '.' or '-', " +
+            "starting with a letter or digit, e.g. -DappName=\"Socket Stream\""
 }
 
 @Field final Set<String> JAVA_KEYWORDS = ('abstract assert boolean break byte case catch char class const continue '
@@ -80,8 +80,8 @@ String checkPackage(String value) {
     if (valid) {
         return null
     }
-    "package '${value}' is not a Java package: use dot-separated names of letters, digits and '_', "
-            + "none starting with a digit and none a Java keyword, e.g. -Dpackage=com.example.stream"
+    "package '${value}' is not a Java package: use dot-separated names of letters, digits and '_', " +
+            "none starting with a digit and none a Java keyword, e.g. -Dpackage=com.example.stream"
 }
 
 void deleteTree(Path dir) {

@@ -1,0 +1,153 @@
+package io.github.sparkstarter.archetype;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.apache.velocity.VelocityContext;
+import org.apache.velocity.app.VelocityEngine;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * Renders archetype-resources/ the way maven-archetype-plugin 3.4.1 does, following the fileSets of
+ * the descriptor, so the template tests see the files a user gets, in milliseconds.
+ */
+final class ArchetypeTemplates {
+
+    static final Path TEMPLATES = Path.of("archetype-resources");
+    static final Path DESCRIPTOR = Path.of("src/main/resources/META-INF/maven/archetype-metadata.xml");
+    static final Path POST_GENERATE = Path.of("src/main/resources/META-INF/archetype-post-generate.groovy");
+
+    /** One fileSet of the descriptor. */
+    record FileSet(String directory, boolean filtered, boolean packaged, List<String> includes) {
+
+        boolean includes(Path relativeToDirectory) {
+            String path = relativeToDirectory.toString().replace('\\', '/');
+            return includes.stream().anyMatch(pattern -> matches(pattern, path));
+        }
+
+        /** Maven patterns: '**' spans any number of folders, including none. */
+        private static boolean matches(String pattern, String path) {
+            PathMatcher glob = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+            boolean topLevel = pattern.startsWith("**/")
+                    && FileSystems.getDefault().getPathMatcher("glob:" + pattern.substring(3)).matches(Path.of(path));
+            return glob.matches(Path.of(path)) || topLevel;
+        }
+    }
+
+    private ArchetypeTemplates() {
+    }
+
+    /** The engine settings of org.apache.maven.archetype.VelocityConfigurator in archetype-common 3.4.1. */
+    static VelocityEngine engine() {
+        Properties settings = new Properties();
+        settings.put("introspector.conversion_handler.class", "none");
+        settings.put("parser.space_gobbling", "bc");
+        settings.put("directive.if.empty_check", false);
+        settings.put("parser.allow_hyphen_in_identifiers", true);
+        settings.put("velocimacro.enable_bc_mode", true);
+        settings.put("event_handler.invalid_references.quiet", "true");
+        settings.put("event_handler.invalid_references.null", true);
+        settings.put("event_handler.invalid_references.tested", true);
+        VelocityEngine engine = new VelocityEngine(settings);
+        engine.init();
+        return engine;
+    }
+
+    static List<FileSet> fileSets() throws Exception {
+        Element root = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(DESCRIPTOR.toFile()).getDocumentElement();
+        List<FileSet> fileSets = new ArrayList<>();
+        NodeList nodes = root.getElementsByTagName("fileSet");
+        for (int i = 0; i < nodes.getLength(); i++) {
+            Element fileSet = (Element) nodes.item(i);
+            List<String> includes = new ArrayList<>();
+            NodeList includeNodes = fileSet.getElementsByTagName("include");
+            for (int j = 0; j < includeNodes.getLength(); j++) {
+                includes.add(includeNodes.item(j).getTextContent().strip());
+            }
+            fileSets.add(new FileSet(
+                    fileSet.getElementsByTagName("directory").item(0).getTextContent().strip(),
+                    Boolean.parseBoolean(fileSet.getAttribute("filtered")),
+                    Boolean.parseBoolean(fileSet.getAttribute("packaged")),
+                    includes));
+        }
+        return fileSets;
+    }
+
+    /** The default of a required property in the descriptor, as written there. */
+    static String defaultValue(String key) throws Exception {
+        Element root = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(DESCRIPTOR.toFile()).getDocumentElement();
+        NodeList properties = root.getElementsByTagName("requiredProperty");
+        for (int i = 0; i < properties.getLength(); i++) {
+            Element property = (Element) properties.item(i);
+            if (property.getAttribute("key").equals(key)) {
+                return property.getElementsByTagName("defaultValue").item(0).getTextContent();
+            }
+        }
+        throw new IllegalArgumentException("no required property " + key);
+    }
+
+    static String evaluate(String template, Map<String, String> parameters) {
+        StringWriter out = new StringWriter();
+        engine().evaluate(new VelocityContext(new LinkedHashMap<>(parameters)), out, "template", template);
+        return out.toString();
+    }
+
+    /**
+     * Writes the project that the plugin would write for these parameters (groupId, artifactId,
+     * version, package, appName, host, port) into {@code target}; returns the files written,
+     * relative to it. The pom.xml at the top is always filtered, as the plugin does.
+     */
+    static List<Path> render(Map<String, String> parameters, Path target) throws Exception {
+        Map<String, String> context = new LinkedHashMap<>(parameters);
+        context.put("packageInPathFormat", parameters.get("package").replace('.', '/'));
+        VelocityEngine engine = engine();
+        List<Path> written = new ArrayList<>();
+        written.add(write(engine, context, TEMPLATES.resolve("pom.xml"), target.resolve("pom.xml"), true));
+        for (FileSet fileSet : fileSets()) {
+            Path directory = TEMPLATES.resolve(fileSet.directory());
+            List<Path> files;
+            try (Stream<Path> walk = Files.walk(directory, fileSet.directory().isEmpty() ? 1 : Integer.MAX_VALUE)) {
+                files = walk.filter(Files::isRegularFile).toList();
+            }
+            for (Path file : files) {
+                Path relative = directory.relativize(file);
+                if (!fileSet.includes(relative)) {
+                    continue;
+                }
+                Path out = target.resolve(fileSet.directory());
+                if (fileSet.packaged()) {
+                    out = out.resolve(context.get("packageInPathFormat"));
+                }
+                written.add(write(engine, context, file, out.resolve(relative.toString()), fileSet.filtered()));
+            }
+        }
+        return written.stream().map(target::relativize).toList();
+    }
+
+    private static Path write(VelocityEngine engine, Map<String, String> context, Path source, Path target, boolean filtered)
+            throws IOException {
+        Files.createDirectories(target.getParent());
+        String text = Files.readString(source, StandardCharsets.UTF_8);
+        if (filtered) {
+            StringWriter out = new StringWriter();
+            engine.evaluate(new VelocityContext(new LinkedHashMap<>(context)), out, source.toString(), text);
+            text = out.toString();
+        }
+        Files.writeString(target, text, StandardCharsets.UTF_8);
+        return target;
+    }
+}

@@ -1,0 +1,47 @@
+package io.github.sparkstarter.archetype;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+import groovy.lang.Binding;
+import groovy.lang.GroovyShell;
+
+/** Runs META-INF/archetype-post-generate.groovy as the archetype plugin does, on a rendered project. */
+final class PostGenerateScript {
+
+    /** What the script reads of the plugin's ArchetypeGenerationRequest. */
+    public static final class Request {
+        private final String outputDirectory;
+        private final String artifactId;
+        private final Properties properties = new Properties();
+
+        Request(Path outputDirectory, Map<String, String> parameters) {
+            this.outputDirectory = outputDirectory.toString();
+            this.artifactId = parameters.get("artifactId");
+            properties.putAll(parameters);
+        }
+
+        public String getOutputDirectory() {
+            return outputDirectory;
+        }
+
+        public String getArtifactId() {
+            return artifactId;
+        }
+
+        public Properties getProperties() {
+            return properties;
+        }
+    }
+
+    private PostGenerateScript() {
+    }
+
+    /** Runs the script for a project at outputDirectory/artifactId; throws what the script throws. */
+    static void run(Path outputDirectory, Map<String, String> parameters) throws Exception {
+        Binding binding = new Binding();
+        binding.setVariable("request", new Request(outputDirectory, parameters));
+        new GroovyShell(binding).evaluate(ArchetypeTemplates.POST_GENERATE.toFile());
+    }
+}

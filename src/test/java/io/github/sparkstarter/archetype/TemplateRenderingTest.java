@@ -1,0 +1,125 @@
+package io.github.sparkstarter.archetype;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every template rendered as the archetype plugin renders it, for default and unusual parameters. */
+class TemplateRenderingTest {
+
+    static Stream<Arguments> parameterSets() {
+        return Stream.of(
+                Arguments.of("defaults", Map.of("groupId", "com.example", "artifactId", "my-stream-app",
+                        "version", "0.1.0-SNAPSHOT", "package", "com.example.my_stream_app",
+                        "appName", "my-stream-app", "host", "localhost", "port", "9999")),
+                Arguments.of("custom", Map.of("groupId", "org.example.it", "artifactId", "custom-app",
+                        "version", "1.2.3", "package", "org.example.it.custom",
+                        "appName", "Strömung 流 Demo_1.0", "host", "127.0.0.1", "port", "12345")),
+                Arguments.of("ipv6", Map.of("groupId", "x", "artifactId", "y",
+                        "version", "1", "package", "x.y_",
+                        "appName", "नमस्ते स्पार्क", "host", "::1", "port", "1")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("parameterSets")
+    void everyTemplateRendersWholeWithTheParameters(String name, Map<String, String> parameters, @TempDir Path project)
+            throws Exception {
+        List<Path> files = ArchetypeTemplates.render(parameters, project);
+
+        for (Path file : files) {
+            String text = Files.readString(project.resolve(file), StandardCharsets.UTF_8);
+            for (String key : List.of("groupId", "artifactId", "version", "package", "appName", "host", "port")) {
+                assertFalse(text.contains("${" + key + "}"), file + " still holds ${" + key + "}");
+            }
+        }
+        // Velocity deletes '##' lines and directives: a rendered file must keep every line of its template.
+        for (Path file : files) {
+            Path template = templateOf(file, parameters.get("package"));
+            assertEquals(Files.readAllLines(template).size(), Files.readAllLines(project.resolve(file)).size(),
+                    "lines lost rendering " + template);
+        }
+        String settings = Files.readString(project.resolve("src/main/java/" + parameters.get("package").replace('.', '/')
+                + "/StreamSettings.java"), StandardCharsets.UTF_8);
+        assertTrue(settings.contains("APP_NAME = \"" + parameters.get("appName") + "\""), settings);
+        assertTrue(settings.contains("DEFAULT_PORT = " + parameters.get("port") + ";"), settings);
+        assertTrue(Files.readString(project.resolve("scripts/netcat-server.sh")).contains("PORT=" + parameters.get("port") + "\n"));
+        assertTrue(Files.exists(project.resolve(".gitignore")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("parameterSets")
+    void renderedScriptsPassBashSyntaxCheck(String name, Map<String, String> parameters, @TempDir Path project) throws Exception {
+        ArchetypeTemplates.render(parameters, project);
+
+        for (String script : List.of("scripts/netcat-server.sh", "scripts/run.sh")) {
+            Process bash = new ProcessBuilder("bash", "-n", script).directory(project.toFile()).redirectErrorStream(true).start();
+            assertTrue(bash.waitFor(30, TimeUnit.SECONDS), "bash -n hangs on " + script);
+            String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, bash.exitValue(), script + ": " + output);
+            assertFalse(Files.readString(project.resolve(script)).contains("\r"), script + " has CR line endings");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("parameterSets")
+    void renderedJavaCompiles(String name, Map<String, String> parameters, @TempDir Path project) throws Exception {
+        List<Path> sources = ArchetypeTemplates.render(parameters, project).stream()
+                .filter(file -> file.toString().endsWith(".java"))
+                .map(project::resolve)
+                .toList();
+
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+            Path classes = Files.createDirectories(project.resolve("target/classes"));
+            List<String> options = List.of("--release", "17", "-encoding", "UTF-8", "-Xlint:all,-processing,-serial", "-Werror",
+                    "-d", classes.toString(), "-classpath", System.getProperty("java.class.path"));
+            boolean compiled = compiler.getTask(new StringWriter(), files, diagnostics, options, null,
+                    files.getJavaFileObjectsFromPaths(sources)).call();
+
+            assertTrue(compiled, () -> diagnostics.getDiagnostics().stream().map(Object::toString)
+                    .reduce("", (a, b) -> a + b + System.lineSeparator()));
+        }
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "com.example,my-stream-app,com.example.my_stream_app",
+            "org.acme,Stream,org.acme.stream",
+            "io.github.user,2fast,io.github.user._2fast",
+            "com.example,new,com.example.new_",
+            "com.my-company.data,socket.app,com.my_company.data.socket.app",
+            "org.example,int.class,org.example.int_.class_",
+    })
+    void thePackageDefaultIsAValidJavaPackage(String groupId, String artifactId, String expected) throws Exception {
+        String template = ArchetypeTemplates.defaultValue("package");
+
+        assertEquals(expected, ArchetypeTemplates.evaluate(template, Map.of("groupId", groupId, "artifactId", artifactId)));
+    }
+
+    private static Path templateOf(Path rendered, String pkg) {
+        String path = rendered.toString().replace(File.separatorChar, '/').replace(pkg.replace('.', '/') + "/", "");
+        return ArchetypeTemplates.TEMPLATES.resolve(path);
+    }
+}
