@@ -2,6 +2,8 @@ package ${package};
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.spark.SparkConf;
@@ -71,24 +73,25 @@ public final class SocketStreamApp {
     public static SparkSession createSession(String appName) {
         SparkConf given = new SparkConf(); // spark.* system properties, e.g. set by spark-submit
         SparkSession.Builder builder = SparkSession.builder().appName(appName);
-        if (!given.contains("spark.master")) {
-            builder.master("local[*]");
-            // On one machine, talk over loopback: works offline and whatever the host name resolves to.
-            setDefault(builder, given, "spark.driver.host", "127.0.0.1");
-            setDefault(builder, given, "spark.driver.bindAddress", "127.0.0.1");
-            // Aggregations shuffle into this many partitions; Spark's 200 are made for clusters.
-            setDefault(builder, given, "spark.sql.shuffle.partitions",
-                    String.valueOf(Runtime.getRuntime().availableProcessors()));
-        }
-        // The web UI listens on every network interface; off unless asked for (-Dspark.ui.enabled=true).
-        setDefault(builder, given, "spark.ui.enabled", "false");
+        defaultSettings(given).forEach(builder::config);
         return builder.getOrCreate();
     }
 
-    private static void setDefault(SparkSession.Builder builder, SparkConf given, String key, String value) {
-        if (!given.contains(key)) {
-            builder.config(key, value);
+    /** The settings this app chooses, for those not given as spark.* system properties. */
+    static Map<String, String> defaultSettings(SparkConf given) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        if (!given.contains("spark.master")) {
+            settings.put("spark.master", "local[*]");
+            // On one machine, talk over loopback: works offline, whatever the host name resolves to.
+            settings.put("spark.driver.host", "127.0.0.1");
+            settings.put("spark.driver.bindAddress", "127.0.0.1");
+            // Aggregations shuffle into this many partitions; Spark's 200 are made for clusters.
+            settings.put("spark.sql.shuffle.partitions", String.valueOf(Runtime.getRuntime().availableProcessors()));
         }
+        // The web UI would listen on every network interface: off unless asked for (-Dspark.ui.enabled=true).
+        settings.put("spark.ui.enabled", "false");
+        settings.keySet().removeIf(given::contains);
+        return settings;
     }
 
     /** Step 2: one row per line received; the single partition keeps the lines in arrival order. */

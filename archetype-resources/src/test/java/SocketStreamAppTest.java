@@ -51,6 +51,33 @@ class SocketStreamAppTest {
     }
 
     @Test
+    void aVeryLongLineArrivesWhole(SparkSession spark) throws Exception {
+        String longLine = "0123456789".repeat(100_000);
+        try (LineServer server = LineServer.start()) {
+            Dataset<Row> lines = SocketStreamApp.readLines(spark, server.host(), server.port());
+            try (RowCollector rows = RowCollector.collect(lines)) {
+                server.send(longLine, "next");
+
+                assertEquals(List.of(longLine, "next"), rows.awaitValues(2));
+            }
+        }
+    }
+
+    @Test
+    void bytesThatAreNotUtf8BecomeReplacementCharacters(SparkSession spark) throws Exception {
+        try (LineServer server = LineServer.start()) {
+            Dataset<Row> lines = SocketStreamApp.readLines(spark, server.host(), server.port());
+            try (RowCollector rows = RowCollector.collect(lines)) {
+                // 'a', two bytes that are not UTF-8 (Latin-1 'ÿ', and a lone continuation byte), 'b'
+                server.sendBytes(new byte[] {'a', (byte) 0xFF, (byte) 0x80, 'b', '\n'});
+                server.send("still streaming");
+
+                assertEquals(List.of("a\uFFFD\uFFFDb", "still streaming"), rows.awaitValues(2));
+            }
+        }
+    }
+
+    @Test
     void theStreamIsStreamingWithOneStringColumnNamedValue(SparkSession spark) {
         Dataset<Row> lines = SocketStreamApp.readLines(spark, "127.0.0.1", 9);
 

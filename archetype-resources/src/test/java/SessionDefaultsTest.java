@@ -1,0 +1,41 @@
+package ${package};
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.Map;
+
+import org.apache.spark.SparkConf;
+import org.junit.jupiter.api.Test;
+
+/** What {@link SocketStreamApp#createSession} sets, and that given spark.* settings win. */
+class SessionDefaultsTest {
+
+    @Test
+    void onOneMachineItUsesAllCoresLoopbackAndNoWebUi() {
+        Map<String, String> settings = SocketStreamApp.defaultSettings(new SparkConf(false));
+
+        assertEquals("local[*]", settings.get("spark.master"));
+        assertEquals("127.0.0.1", settings.get("spark.driver.bindAddress"));
+        assertEquals("false", settings.get("spark.ui.enabled"));
+        assertEquals(String.valueOf(Runtime.getRuntime().availableProcessors()), settings.get("spark.sql.shuffle.partitions"));
+    }
+
+    @Test
+    void aGivenMasterKeepsTheClusterInCharge() {
+        SparkConf given = new SparkConf(false).set("spark.master", "spark://127.0.0.1:7077");
+
+        Map<String, String> settings = SocketStreamApp.defaultSettings(given);
+
+        assertFalse(settings.containsKey("spark.master"));
+        assertFalse(settings.containsKey("spark.driver.host"));
+        assertFalse(settings.containsKey("spark.sql.shuffle.partitions"));
+    }
+
+    @Test
+    void theWebUiCanBeTurnedOn() {
+        SparkConf given = new SparkConf(false).set("spark.ui.enabled", "true");
+
+        assertFalse(SocketStreamApp.defaultSettings(given).containsKey("spark.ui.enabled"));
+    }
+}
