@@ -1,5 +1,6 @@
-// Generated with custom parameters and built with 'mvn verify'. Then the smoke test: the real jar
-// streams what is typed into the real scripts/netcat-server.sh, on the generated host and port.
+// Generated with custom parameters and built with 'mvn verify'. Then the smoke test: the real jar,
+// started by scripts/run.sh, streams what is typed into the real scripts/netcat-server.sh, on the
+// generated host and port.
 import java.nio.charset.StandardCharsets
 import java.util.concurrent.TimeUnit
 
@@ -34,7 +35,8 @@ server.consumeProcessOutputStream(serverOutput)
 def app = null
 try {
     await('the line server on port 12345', 30) { listening(12345) }
-    app = new ProcessBuilder('java', '@.mvn/jvm.config', '-jar', 'target/custom-app-1.2.3.jar')
+    // scripts/run.sh runs the jar that 'mvn verify' built, with the flags of .mvn/jvm.config.
+    app = new ProcessBuilder('scripts/run.sh')
             .directory(dir).redirectErrorStream(true).start()
     def appOutput = new StringBuffer()
     app.consumeProcessOutputStream(appOutput)

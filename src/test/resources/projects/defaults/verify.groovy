@@ -18,3 +18,23 @@ assert settings.getText('UTF-8').contains('DEFAULT_PORT = 9999')
 assert new File(dir, 'scripts/netcat-server.sh').getText('UTF-8').contains('PORT=9999')
 assert new File(dir, 'target/default-app-0.1.0-SNAPSHOT.jar').exists(): 'runnable jar built'
 assert new File(dir, 'target/surefire-reports').list().any { it.endsWith('SocketStreamAppEndToEndTest.txt') }
+
+// Interactive mode: the same archetype (installed by invoker:install before this phase), answers
+// typed on standard input. A typed package with a hyphen is asked again; Enter takes the default.
+File interactiveDir = new File(dir.parentFile, 'interactive')
+interactiveDir.deleteDir()
+interactiveDir.mkdirs()
+String mvn = new File(System.getProperty('maven.home'), 'bin/mvn').path
+Process generate = new ProcessBuilder(mvn, '-q', 'org.apache.maven.plugins:maven-archetype-plugin:3.4.1:generate',
+        '-DarchetypeCatalog=local', '-DarchetypeGroupId=io.github.sparkstarter',
+        '-DarchetypeArtifactId=spark-socket-archetype', '-DarchetypeVersion=1.0.0-SNAPSHOT')
+        .directory(interactiveDir).redirectErrorStream(true).start()
+// groupId, artifactId, version (default), appName, package (refused, then default), confirm
+generate.outputStream.withWriter('UTF-8') { it.write('org.example\ninteractive-app\n\nMy App\ncom.my-co\n\nY\n') }
+String answers = generate.inputStream.getText('UTF-8')
+assert generate.waitFor(120, java.util.concurrent.TimeUnit.SECONDS): answers
+assert generate.exitValue() == 0: answers
+assert answers.contains('Value does not match the expression'): 'the typed package with a hyphen was taken'
+def interactiveSettings = new File(interactiveDir, 'interactive-app/src/main/java/org/example/interactive_app/StreamSettings.java')
+assert interactiveSettings.getText('UTF-8').contains('APP_NAME = "My App"'): answers
+assert interactiveSettings.getText('UTF-8').contains('DEFAULT_PORT = 9999')
