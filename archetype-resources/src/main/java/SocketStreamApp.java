@@ -35,6 +35,11 @@ public final class SocketStreamApp {
             System.err.println(StreamSettings.USAGE);
             return 2;
         }
+        String unsupportedJava = unsupportedJava(Runtime.version().feature());
+        if (unsupportedJava != null) {
+            System.err.println("error: " + unsupportedJava);
+            return 1;
+        }
         warnIfNotUtf8();
 
         // Step 1: the SparkSession is the entry point of every Spark application.
@@ -112,6 +117,19 @@ public final class SocketStreamApp {
                 .option("truncate", false)
                 .option("numRows", Integer.MAX_VALUE)
                 .start();
+    }
+
+    /** Why Spark 3.5 cannot run on this Java release, or null when it can. */
+    static String unsupportedJava(int feature) {
+        if (feature < 17) {
+            return "this project needs Java 17 or newer; this is Java " + feature;
+        }
+        if (feature >= 23) {
+            // Hadoop, inside Spark 3.5, calls Subject.getSubject, which Java 23 and later refuse.
+            return "Spark 3.5 does not run on Java " + feature + " (UnsupportedOperationException: getSubject"
+                    + " is not supported); run it with Java 17 (JAVA_HOME), or move to Spark 4";
+        }
+        return null;
     }
 
     /** The socket source decodes bytes with the JVM's default charset; the project runs Java with UTF-8. */

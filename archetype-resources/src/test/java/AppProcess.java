@@ -63,6 +63,17 @@ public final class AppProcess implements AutoCloseable {
         }
     }
 
+    /** Types a line into the process's standard input, as a user at its terminal does. */
+    public void type(String line) throws IOException {
+        process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+    }
+
+    /** Ends the process's standard input, as Ctrl-D does. */
+    public void endInput() throws IOException {
+        process.getOutputStream().close();
+    }
+
     /** Everything the process printed so far, standard output and error together. */
     public String output() {
         return output.toString();

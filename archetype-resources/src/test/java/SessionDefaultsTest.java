@@ -2,13 +2,15 @@ package ${package};
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
 import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
 
-/** What {@link SocketStreamApp#createSession} sets, and that given spark.* settings win. */
+/** What {@link SocketStreamApp#createSession} sets, that given spark.* settings win, and the Java check. */
 class SessionDefaultsTest {
 
     @Test
@@ -30,6 +32,14 @@ class SessionDefaultsTest {
         assertFalse(settings.containsKey("spark.master"));
         assertFalse(settings.containsKey("spark.driver.host"));
         assertFalse(settings.containsKey("spark.sql.shuffle.partitions"));
+    }
+
+    @Test
+    void javaReleasesThatSpark35CannotRunOnAreRefusedUpFront() {
+        assertNull(SocketStreamApp.unsupportedJava(17));
+        assertNull(SocketStreamApp.unsupportedJava(21));
+        assertTrue(SocketStreamApp.unsupportedJava(25).contains("Java 25"));
+        assertTrue(SocketStreamApp.unsupportedJava(11).contains("Java 17 or newer"));
     }
 
     @Test

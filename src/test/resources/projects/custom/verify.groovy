@@ -56,3 +56,37 @@ try {
     server.destroyForcibly()
     app?.destroyForcibly()
 }
+
+// java -jar with no flags at all: the manifest carries Add-Opens. A line server made here.
+def jarFile = new java.util.jar.JarFile(new File(dir, 'target/custom-app-1.2.3.jar'))
+assert jarFile.getEntry('org/apache/spark/sql/SparkSession.class') != null: 'the fat jar holds Spark'
+jarFile.close()
+def lineServer = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())
+def plainJava = new ProcessBuilder('java', '-jar', 'target/custom-app-1.2.3.jar', '127.0.0.1', String.valueOf(lineServer.localPort))
+        .directory(dir).redirectErrorStream(true).start()
+def plainOutput = new StringBuffer()
+plainJava.consumeProcessOutputStream(plainOutput)
+try {
+    lineServer.soTimeout = 120_000
+    def client = lineServer.accept()
+    client.outputStream.write('sent to java -jar\n'.getBytes('UTF-8'))
+    client.outputStream.flush()
+    await('java -jar to print the line', 60) { plainOutput.toString().contains('sent to java -jar') || !plainJava.alive }
+    client.close()
+    assert plainJava.waitFor(60, TimeUnit.SECONDS): plainOutput
+    assert plainJava.exitValue() == 0: plainOutput
+    assert !plainOutput.toString().contains('IllegalAccessError'): plainOutput
+} finally {
+    plainJava.destroyForcibly()
+    lineServer.close()
+}
+
+// mvn -Pcluster package: a thin jar for spark-submit, without Spark.
+String mvn = new File(System.getProperty('maven.home'), 'bin/mvn').path
+def thin = new ProcessBuilder(mvn, '-q', '-B', '-Pcluster', 'package', '-DskipTests').directory(dir).redirectErrorStream(true).start()
+String thinLog = thin.inputStream.getText('UTF-8')
+assert thin.waitFor(300, TimeUnit.SECONDS) && thin.exitValue() == 0: thinLog
+jarFile = new java.util.jar.JarFile(new File(dir, 'target/custom-app-1.2.3.jar'))
+assert jarFile.getEntry('org/apache/spark/sql/SparkSession.class') == null: 'the thin jar holds Spark'
+assert jarFile.getEntry('org/example/it/custom/SocketStreamApp.class') != null
+jarFile.close()

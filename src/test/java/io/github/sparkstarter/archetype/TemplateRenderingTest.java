@@ -79,6 +79,10 @@ class TemplateRenderingTest {
             assertEquals(0, bash.exitValue(), script + ": " + output);
             assertFalse(Files.readString(project.resolve(script)).contains("\r"), script + " has CR line endings");
         }
+        for (String script : List.of("scripts/run.cmd", "scripts/line-server.cmd")) {
+            String text = Files.readString(project.resolve(script));
+            assertEquals(text.split("\n", -1).length, text.split("\r\n", -1).length, script + " needs CRLF line endings");
+        }
     }
 
     @ParameterizedTest(name = "{0}")
