@@ -38,3 +38,35 @@ assert answers.contains('Value does not match the expression'): 'the typed packa
 def interactiveSettings = new File(interactiveDir, 'interactive-app/src/main/java/org/example/interactive_app/StreamSettings.java')
 assert interactiveSettings.getText('UTF-8').contains('APP_NAME = "My App"'): answers
 assert interactiveSettings.getText('UTF-8').contains('DEFAULT_PORT = 9999')
+
+// scripts/local-cluster.sh: a standalone master and worker on loopback, the thin jar submitted to
+// them, reading a line server made here. When the server closes, the app and the cluster stop.
+def clusterServer = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())
+int masterPort = new ServerSocket(0, 1, InetAddress.getLoopbackAddress()).withCloseable { it.localPort }
+def cluster = new ProcessBuilder('scripts/local-cluster.sh', '127.0.0.1', String.valueOf(clusterServer.localPort))
+        .directory(dir).redirectErrorStream(true)
+cluster.environment().put('MASTER_PORT', String.valueOf(masterPort))
+def clusterRun = cluster.start()
+def clusterOutput = new StringBuffer()
+clusterRun.consumeProcessOutputStream(clusterOutput)
+try {
+    clusterServer.soTimeout = 300_000
+    def client = clusterServer.accept()
+    client.outputStream.write('line for the cluster\n'.getBytes('UTF-8'))
+    client.outputStream.flush()
+    long deadline = System.nanoTime() + 120_000_000_000L
+    while (!clusterOutput.toString().contains('line for the cluster') && clusterRun.alive) {
+        assert System.nanoTime() < deadline: "no line from the cluster:\n${clusterOutput}"
+        Thread.sleep(100)
+    }
+    client.close()
+    assert clusterRun.waitFor(120, java.util.concurrent.TimeUnit.SECONDS): clusterOutput
+    assert clusterRun.exitValue() == 0: clusterOutput
+    assert clusterOutput.toString().contains("Master running at spark://127.0.0.1:${masterPort}"): clusterOutput
+    assert clusterOutput.toString().contains('|line for the cluster|'): clusterOutput
+    def leftovers = 'ps -eo args'.execute().text.readLines().findAll { it.contains("${dir.path}/target/local-cluster") }
+    assert leftovers.isEmpty(): "processes left running: ${leftovers}"
+} finally {
+    clusterRun.destroyForcibly()
+    clusterServer.close()
+}

@@ -32,11 +32,12 @@ final class ArchetypeTemplates {
     static final Path POST_GENERATE = Path.of("src/main/resources/META-INF/archetype-post-generate.groovy");
 
     /** One fileSet of the descriptor. */
-    record FileSet(String directory, boolean filtered, boolean packaged, List<String> includes) {
+    record FileSet(String directory, boolean filtered, boolean packaged, List<String> includes, List<String> excludes) {
 
         boolean includes(Path relativeToDirectory) {
             String path = relativeToDirectory.toString().replace('\\', '/');
-            return includes.stream().anyMatch(pattern -> matches(pattern, path));
+            return includes.stream().anyMatch(pattern -> matches(pattern, path))
+                    && excludes.stream().noneMatch(pattern -> matches(pattern, path));
         }
 
         /** Maven patterns: '**' spans any number of folders, including none. */
@@ -73,18 +74,23 @@ final class ArchetypeTemplates {
         NodeList nodes = root.getElementsByTagName("fileSet");
         for (int i = 0; i < nodes.getLength(); i++) {
             Element fileSet = (Element) nodes.item(i);
-            List<String> includes = new ArrayList<>();
-            NodeList includeNodes = fileSet.getElementsByTagName("include");
-            for (int j = 0; j < includeNodes.getLength(); j++) {
-                includes.add(includeNodes.item(j).getTextContent().strip());
-            }
             fileSets.add(new FileSet(
                     fileSet.getElementsByTagName("directory").item(0).getTextContent().strip(),
                     Boolean.parseBoolean(fileSet.getAttribute("filtered")),
                     Boolean.parseBoolean(fileSet.getAttribute("packaged")),
-                    includes));
+                    texts(fileSet, "include"),
+                    texts(fileSet, "exclude")));
         }
         return fileSets;
+    }
+
+    private static List<String> texts(Element parent, String tag) {
+        List<String> texts = new ArrayList<>();
+        NodeList nodes = parent.getElementsByTagName(tag);
+        for (int i = 0; i < nodes.getLength(); i++) {
+            texts.add(nodes.item(i).getTextContent().strip());
+        }
+        return texts;
     }
 
     /** The default of a required property in the descriptor, as written there. */

@@ -28,6 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every template rendered as the archetype plugin renders it, for default and unusual parameters. */
 class TemplateRenderingTest {
 
+    static final List<String> PARAMETERS = List.of("groupId", "artifactId", "version", "package", "appName", "host", "port");
+
     static Stream<Arguments> parameterSets() {
         return Stream.of(
                 Arguments.of("defaults", Map.of("groupId", "com.example", "artifactId", "my-stream-app",
@@ -49,15 +51,23 @@ class TemplateRenderingTest {
 
         for (Path file : files) {
             String text = Files.readString(project.resolve(file), StandardCharsets.UTF_8);
-            for (String key : List.of("groupId", "artifactId", "version", "package", "appName", "host", "port")) {
+            for (String key : PARAMETERS) {
                 assertFalse(text.contains("${" + key + "}"), file + " still holds ${" + key + "}");
             }
         }
-        // Velocity deletes '##' lines and directives: a rendered file must keep every line of its template.
+        // Velocity deletes '##' lines and directives, and eats '\$' and '$!': every line of a template
+        // must come out, and a line that names no parameter must come out unchanged.
         for (Path file : files) {
             Path template = templateOf(file, parameters.get("package"));
-            assertEquals(Files.readAllLines(template).size(), Files.readAllLines(project.resolve(file)).size(),
-                    "lines lost rendering " + template);
+            List<String> before = Files.readAllLines(template, StandardCharsets.UTF_8);
+            List<String> after = Files.readAllLines(project.resolve(file), StandardCharsets.UTF_8);
+            assertEquals(before.size(), after.size(), "lines lost rendering " + template);
+            for (int i = 0; i < before.size(); i++) {
+                String line = before.get(i);
+                if (PARAMETERS.stream().noneMatch(key -> line.contains("${" + key + "}"))) {
+                    assertEquals(line, after.get(i), template + " line " + (i + 1) + " changed in rendering");
+                }
+            }
         }
         String settings = Files.readString(project.resolve("src/main/java/" + parameters.get("package").replace('.', '/')
                 + "/StreamSettings.java"), StandardCharsets.UTF_8);
@@ -72,7 +82,7 @@ class TemplateRenderingTest {
     void renderedScriptsPassBashSyntaxCheck(String name, Map<String, String> parameters, @TempDir Path project) throws Exception {
         ArchetypeTemplates.render(parameters, project);
 
-        for (String script : List.of("scripts/netcat-server.sh", "scripts/run.sh")) {
+        for (String script : List.of("scripts/netcat-server.sh", "scripts/run.sh", "scripts/local-cluster.sh")) {
             Process bash = new ProcessBuilder("bash", "-n", script).directory(project.toFile()).redirectErrorStream(true).start();
             assertTrue(bash.waitFor(30, TimeUnit.SECONDS), "bash -n hangs on " + script);
             String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
