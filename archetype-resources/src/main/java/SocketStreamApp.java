@@ -12,6 +12,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
+import org.apache.spark.sql.streaming.Trigger;
 
 /**
  * Reads lines of text from a TCP socket and prints each micro-batch of them to the console.
@@ -22,11 +23,14 @@ import org.apache.spark.sql.streaming.StreamingQueryException;
 public final class SocketStreamApp {
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        System.exit(run(args, Lesson.ECHO));
     }
 
-    /** Streams until the query ends and returns the exit status: 0 done, 1 failed, 2 bad arguments. */
-    public static int run(String[] args) {
+    /**
+     * Streams the lesson until the query ends; returns the exit status: 0 done, 1 failed, 2 bad
+     * arguments. The other lessons (WordCountApp, WindowedCountApp) run through here too.
+     */
+    public static int run(String[] args, Lesson lesson) {
         StreamSettings settings;
         try {
             settings = StreamSettings.fromArgs(args);
@@ -45,15 +49,19 @@ public final class SocketStreamApp {
         // Step 1: the SparkSession is the entry point of every Spark application.
         SparkSession spark = createSession(settings.appName());
         try {
+            if (ProgressReport.enabled()) {
+                spark.streams().addListener(new ProgressReport(System.out));
+            }
+
             // Step 2: the socket becomes an unbounded table with one string column, "value".
-            Dataset<Row> lines = readLines(spark, settings.host(), settings.port());
+            Dataset<Row> lines = readLines(spark, settings.host(), settings.port(), lesson.arrivalTime());
 
             // Step 3: check that it is a stream, and look at its schema.
             System.out.println("isStreaming: " + lines.isStreaming());
             lines.printSchema();
 
-            // Step 4: print every micro-batch to the console.
-            StreamingQuery query = writeToConsole(lines);
+            // Step 4: print every micro-batch of the lesson's result to the console.
+            StreamingQuery query = writeToConsole(lesson.transformation().apply(lines), lesson.outputMode(), lesson.trigger());
             ServerClosedWatcher serverClosed = ServerClosedWatcher.stopWhenServerCloses(query);
             System.out.println("Streaming from " + settings.address() + ". Type lines into the server; Ctrl-C stops.");
 
@@ -101,19 +109,32 @@ public final class SocketStreamApp {
 
     /** Step 2: one row per line received; the single partition keeps the lines in arrival order. */
     public static Dataset<Row> readLines(SparkSession spark, String host, int port) {
+        return readLines(spark, host, port, false);
+    }
+
+    /** Step 2, with a "timestamp" column, when each line arrived, if arrivalTime is true. */
+    public static Dataset<Row> readLines(SparkSession spark, String host, int port, boolean arrivalTime) {
         return spark.readStream()
                 .format("socket")
                 .option("host", host)
                 .option("port", port)
                 .option("numPartitions", 1)
+                .option("includeTimestamp", arrivalTime)
                 .load();
     }
 
-    /** Step 4: every row of every batch, whole lines, not cut at 20 characters. */
+    /** Step 4: new rows of every batch, as soon as they arrive. */
     public static StreamingQuery writeToConsole(Dataset<Row> rows) throws TimeoutException {
+        return writeToConsole(rows, "append", Trigger.ProcessingTime(0));
+    }
+
+    /** Step 4: every row of every batch, whole lines, not cut at 20 characters. */
+    public static StreamingQuery writeToConsole(Dataset<Row> rows, String outputMode, Trigger trigger)
+            throws TimeoutException {
         return rows.writeStream()
                 .format("console")
-                .outputMode("append")
+                .outputMode(outputMode)
+                .trigger(trigger)
                 .option("truncate", false)
                 .option("numRows", Integer.MAX_VALUE)
                 .start();

@@ -10,18 +10,19 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The Java line server does what nc -lk does: typed lines go to the client, Ctrl-D closes. */
+/** The Java line server does what nc -lk does: typed lines go to the client, Ctrl-D closes; and it replays files. */
 class LineServerAppTest {
 
     @Test
     void sendsTypedLinesToTheClientAndClosesAtEndOfInput() throws Exception {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        }
+        int port = freePort();
         try (AppProcess server = AppProcess.start(LineServerApp.class, String.valueOf(port))) {
             server.awaitOutput("Line server on 127.0.0.1:" + port);
             try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
@@ -40,10 +41,42 @@ class LineServerAppTest {
     }
 
     @Test
+    void replaysAFileToTheAppOnceItConnectsThenCloses(@TempDir Path dir) throws Exception {
+        Path sample = Files.write(dir.resolve("sample.csv"), List.of("t1,a,1", "t2,b,2", "t3,c,3"));
+        int port = freePort();
+        try (AppProcess server = AppProcess.start(LineServerApp.class, "--file", sample.toString(), "--rate", "1000", String.valueOf(port))) {
+            server.awaitOutput("waiting for the app to connect");
+            try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                client.setSoTimeout(60_000);
+                BufferedReader received = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
+
+                assertEquals(List.of("t1,a,1", "t2,b,2", "t3,c,3"), List.of(received.readLine(), received.readLine(), received.readLine()));
+                assertNull(received.readLine(), "the connection stays open after the end of the file");
+            }
+            assertEquals(0, server.awaitExit(), server::output);
+        }
+    }
+
+    @Test
+    void aBadRateIsRefused(@TempDir Path dir) throws Exception {
+        Path sample = Files.write(dir.resolve("sample.csv"), List.of("line"));
+        try (AppProcess server = AppProcess.start(LineServerApp.class, "--file", sample.toString(), "--rate", "fast")) {
+            assertEquals(2, server.awaitExit(), server::output);
+            assertTrue(server.output().contains("rate 'fast'"), server::output);
+        }
+    }
+
+    @Test
     void aBadPortIsRefused() throws Exception {
         try (AppProcess server = AppProcess.start(LineServerApp.class, "70000")) {
             assertEquals(2, server.awaitExit(), server::output);
             assertTrue(server.output().contains("port '70000'"), server::output);
+        }
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
         }
     }
 }

@@ -23,8 +23,17 @@ if (problems) {
             + problems.join('\n  - ') + '\nRun archetype:generate again with these values corrected.')
 }
 
-// Generated files lose the executable bit.
-projectDir.resolve('scripts').toFile().listFiles()?.findAll { it.name.endsWith('.sh') }*.setExecutable(true, false)
+// The plugin writes rendered files with this system's line separator and drops the executable bit:
+// shell scripts get LF and +x back, Windows scripts CRLF, whatever system generated them.
+projectDir.resolve('scripts').toFile().listFiles()?.each { File script ->
+    String text = script.getText('UTF-8').replace('\r\n', '\n')
+    if (script.name.endsWith('.sh')) {
+        script.setText(text, 'UTF-8')
+        script.setExecutable(true, false)
+    } else if (script.name.endsWith('.cmd')) {
+        script.setText(text.replace('\n', '\r\n'), 'UTF-8')
+    }
+}
 
 // Each check returns null when the value is good, else what is wrong and what to do.
 

@@ -86,7 +86,10 @@ String mvn = new File(System.getProperty('maven.home'), 'bin/mvn').path
 def thin = new ProcessBuilder(mvn, '-q', '-B', '-Pcluster', 'package', '-DskipTests').directory(dir).redirectErrorStream(true).start()
 String thinLog = thin.inputStream.getText('UTF-8')
 assert thin.waitFor(300, TimeUnit.SECONDS) && thin.exitValue() == 0: thinLog
-jarFile = new java.util.jar.JarFile(new File(dir, 'target/custom-app-1.2.3.jar'))
+jarFile = new java.util.jar.JarFile(new File(dir, 'target/custom-app-1.2.3-thin.jar'))
 assert jarFile.getEntry('org/apache/spark/sql/SparkSession.class') == null: 'the thin jar holds Spark'
 assert jarFile.getEntry('org/example/it/custom/SocketStreamApp.class') != null
+jarFile.close()
+jarFile = new java.util.jar.JarFile(new File(dir, 'target/custom-app-1.2.3.jar'))
+assert jarFile.getEntry('org/apache/spark/sql/SparkSession.class') != null: 'the fat jar lost Spark'
 jarFile.close()

@@ -70,3 +70,34 @@ try {
     clusterRun.destroyForcibly()
     clusterServer.close()
 }
+
+// scripts/send-sample.sh replays a data file once the app connects, then closes the connection.
+int samplePort = new ServerSocket(0, 1, InetAddress.getLoopbackAddress()).withCloseable { it.localPort }
+def sender = new ProcessBuilder('scripts/send-sample.sh', 'data/sensors.csv', '1000', String.valueOf(samplePort))
+        .directory(dir).redirectErrorStream(true).start()
+def senderOutput = new StringBuffer()
+sender.consumeProcessOutputStream(senderOutput)
+try {
+    Socket app = null
+    long connectBy = System.nanoTime() + 120_000_000_000L
+    while (app == null) {
+        try {
+            app = new Socket(InetAddress.getLoopbackAddress(), samplePort)
+        } catch (ConnectException notYet) {
+            assert sender.alive && System.nanoTime() < connectBy: "no line server from send-sample.sh:\n${senderOutput}"
+            Thread.sleep(200)
+        }
+    }
+    app.soTimeout = 60_000
+    List<String> received = app.inputStream.newReader('UTF-8').readLines()
+    assert received == new File(dir, 'data/sensors.csv').readLines('UTF-8'): 'the file did not arrive whole'
+    assert sender.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) && sender.exitValue() == 0: senderOutput
+} finally {
+    sender.destroyForcibly()
+}
+
+// Windows scripts keep CRLF line endings, whatever system generated the project.
+['scripts/run.cmd', 'scripts/line-server.cmd'].each {
+    String text = new File(dir, it).getText('UTF-8')
+    assert text.count('\n') == text.count('\r\n'): "${it} lacks CRLF line endings"
+}

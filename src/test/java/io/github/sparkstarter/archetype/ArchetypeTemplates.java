@@ -151,7 +151,8 @@ final class ArchetypeTemplates {
         if (filtered) {
             StringWriter out = new StringWriter();
             engine.evaluate(new VelocityContext(new LinkedHashMap<>(context)), out, source.toString(), text);
-            text = out.toString();
+            // As the plugin does: rendered files get this system's line separator.
+            text = out.toString().replaceAll("\r\n|\r|\n", System.lineSeparator());
         }
         Files.writeString(target, text, StandardCharsets.UTF_8);
         return target;

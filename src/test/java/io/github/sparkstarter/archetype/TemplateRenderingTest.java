@@ -79,8 +79,10 @@ class TemplateRenderingTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("parameterSets")
-    void renderedScriptsPassBashSyntaxCheck(String name, Map<String, String> parameters, @TempDir Path project) throws Exception {
+    void renderedScriptsPassBashSyntaxCheck(String name, Map<String, String> parameters, @TempDir Path out) throws Exception {
+        Path project = out.resolve(parameters.get("artifactId"));
         ArchetypeTemplates.render(parameters, project);
+        PostGenerateScript.run(out, parameters); // sets line endings and the executable bit
 
         for (String script : List.of("scripts/netcat-server.sh", "scripts/run.sh", "scripts/local-cluster.sh")) {
             Process bash = new ProcessBuilder("bash", "-n", script).directory(project.toFile()).redirectErrorStream(true).start();
@@ -88,6 +90,7 @@ class TemplateRenderingTest {
             String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(0, bash.exitValue(), script + ": " + output);
             assertFalse(Files.readString(project.resolve(script)).contains("\r"), script + " has CR line endings");
+            assertTrue(Files.isExecutable(project.resolve(script)), script + " is not executable");
         }
         for (String script : List.of("scripts/run.cmd", "scripts/line-server.cmd")) {
             String text = Files.readString(project.resolve(script));

@@ -1,0 +1,33 @@
+package bench.probe;
+
+import org.apache.spark.sql.streaming.StreamingQueryListener;
+import org.apache.spark.sql.streaming.StreamingQueryProgress;
+
+/**
+ * Bench-only listener, added to any app without touching its code through the Spark setting
+ * -Dspark.sql.streaming.streamingQueryListeners=bench.probe.ProgressProbe. It prints one
+ * "BENCH ..." line per event to stdout, where the bench reads the console sink's output too.
+ */
+public final class ProgressProbe extends StreamingQueryListener {
+
+    @Override
+    public void onQueryStarted(QueryStartedEvent event) {
+        System.out.println("BENCH started");
+    }
+
+    @Override
+    public void onQueryProgress(QueryProgressEvent event) {
+        StreamingQueryProgress p = event.progress();
+        System.out.println("BENCH progress batch=" + p.batchId() + " rows=" + p.numInputRows()
+                + " triggerMs=" + p.durationMs().getOrDefault("triggerExecution", -1L));
+    }
+
+    @Override
+    public void onQueryIdle(QueryIdleEvent event) {
+    }
+
+    @Override
+    public void onQueryTerminated(QueryTerminatedEvent event) {
+        System.out.println("BENCH terminated");
+    }
+}

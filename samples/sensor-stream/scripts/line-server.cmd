@@ -1,0 +1,5 @@
+@echo off
+rem A line server in Java, like "nc -lk PORT", for Windows: each line typed here goes to the app.
+rem Usage: scripts\line-server.cmd [port] [bind-address]     (default: 7777 127.0.0.1)
+cd /d "%~dp0.."
+mvn -q compile exec:java@line-server "-Dexec.args=%*"

@@ -1,0 +1,56 @@
+package io.github.sparkstarter.samples.socket_course;
+
+/**
+ * Where the stream comes from: the app name chosen at generation, and the host and port of the line
+ * server, which the command line may override as {@code [host] [port]}.
+ */
+public record StreamSettings(String appName, String host, int port) {
+
+    public static final String APP_NAME = "Socket Course";
+    public static final String DEFAULT_HOST = "localhost";
+    public static final int DEFAULT_PORT = 9999;
+
+    public static final String USAGE = "usage: [host] [port]   (defaults: " + DEFAULT_HOST + " " + DEFAULT_PORT + ")";
+
+    /**
+     * Reads {@code [host] [port]} the way Spark's own network examples take them.
+     *
+     * @throws IllegalArgumentException naming the bad argument and what is allowed instead
+     */
+    public static StreamSettings fromArgs(String... args) {
+        if (args.length > 2) {
+            throw new IllegalArgumentException("expected at most 2 arguments, [host] [port], but got " + args.length);
+        }
+        String host = args.length >= 1 ? parseHost(args[0]) : DEFAULT_HOST;
+        int port = args.length >= 2 ? parsePort(args[1]) : DEFAULT_PORT;
+        return new StreamSettings(APP_NAME, host, port);
+    }
+
+    static String parseHost(String text) {
+        String host = text.strip();
+        if (host.isEmpty() || host.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("host '" + text + "' is not a host name or IP address;"
+                    + " give one such as localhost or 127.0.0.1");
+        }
+        return host;
+    }
+
+    static int parsePort(String text) {
+        int port;
+        try {
+            port = Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            port = -1;
+        }
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port '" + text + "' is not a TCP port;"
+                    + " give a whole number from 1 to 65535, such as " + DEFAULT_PORT);
+        }
+        return port;
+    }
+
+    /** host:port, with brackets around an IPv6 address. */
+    public String address() {
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+}

@@ -1,0 +1,51 @@
+package io.github.sparkstarter.samples.socket_course;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.apache.spark.SparkConf;
+import org.junit.jupiter.api.Test;
+
+/** What {@link SocketStreamApp#createSession} sets, that given spark.* settings win, and the Java check. */
+class SessionDefaultsTest {
+
+    @Test
+    void onOneMachineItUsesAllCoresLoopbackAndNoWebUi() {
+        Map<String, String> settings = SocketStreamApp.defaultSettings(new SparkConf(false));
+
+        assertEquals("local[*]", settings.get("spark.master"));
+        assertEquals("127.0.0.1", settings.get("spark.driver.bindAddress"));
+        assertEquals("false", settings.get("spark.ui.enabled"));
+        assertEquals(String.valueOf(Runtime.getRuntime().availableProcessors()), settings.get("spark.sql.shuffle.partitions"));
+    }
+
+    @Test
+    void aGivenMasterKeepsTheClusterInCharge() {
+        SparkConf given = new SparkConf(false).set("spark.master", "spark://127.0.0.1:7077");
+
+        Map<String, String> settings = SocketStreamApp.defaultSettings(given);
+
+        assertFalse(settings.containsKey("spark.master"));
+        assertFalse(settings.containsKey("spark.driver.host"));
+        assertFalse(settings.containsKey("spark.sql.shuffle.partitions"));
+    }
+
+    @Test
+    void javaReleasesThatSpark35CannotRunOnAreRefusedUpFront() {
+        assertNull(SocketStreamApp.unsupportedJava(17));
+        assertNull(SocketStreamApp.unsupportedJava(21));
+        assertTrue(SocketStreamApp.unsupportedJava(25).contains("Java 25"));
+        assertTrue(SocketStreamApp.unsupportedJava(11).contains("Java 17 or newer"));
+    }
+
+    @Test
+    void theWebUiCanBeTurnedOn() {
+        SparkConf given = new SparkConf(false).set("spark.ui.enabled", "true");
+
+        assertFalse(SocketStreamApp.defaultSettings(given).containsKey("spark.ui.enabled"));
+    }
+}

@@ -1,0 +1,2 @@
+// The check shared by all samples.
+evaluate(new File(basedir, '../../../test-classes/invoker/expect-sample.groovy'))
