@@ -8,8 +8,9 @@ import org.apache.spark.sql.streaming.Trigger;
 
 /**
  * Baseline echo: the socket example as the Spark Structured Streaming guide writes it, every
- * setting left at Spark's default. Arguments: host port [console|noop|continuous].
- * "noop" and "continuous" exist only for the bench (sink cost, and the continuous trigger).
+ * setting left at Spark's default. Arguments: host port [console|noop|continuous [interval]].
+ * "noop" and "continuous" exist only for the bench (sink cost, and the continuous trigger, whose
+ * interval, default "1 second", is how often it commits an epoch, and so prints to the console).
  */
 public final class BaselineEcho {
 
@@ -30,7 +31,8 @@ public final class BaselineEcho {
         switch (mode) {
             case "console" -> writer.format("console");
             case "noop" -> writer.format("noop");
-            case "continuous" -> writer.format("console").trigger(Trigger.Continuous("1 second"));
+            case "continuous" -> writer.format("console")
+                    .trigger(Trigger.Continuous(args.length > 3 ? args[3] : "1 second"));
             default -> throw new IllegalArgumentException("unknown mode " + mode);
         }
         writer.start().awaitTermination();

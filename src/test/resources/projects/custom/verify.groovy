@@ -67,8 +67,16 @@ def plainJava = new ProcessBuilder('java', '-jar', 'target/custom-app-1.2.3.jar'
 def plainOutput = new StringBuffer()
 plainJava.consumeProcessOutputStream(plainOutput)
 try {
-    lineServer.soTimeout = 120_000
-    def client = lineServer.accept()
+    lineServer.soTimeout = 1_000
+    Socket client = null
+    long connectBy = System.nanoTime() + 120_000_000_000L
+    while (client == null) {
+        try {
+            client = lineServer.accept()
+        } catch (SocketTimeoutException notYet) {
+            assert plainJava.alive && System.nanoTime() < connectBy: "java -jar never connected:\n${plainOutput}"
+        }
+    }
     client.outputStream.write('sent to java -jar\n'.getBytes('UTF-8'))
     client.outputStream.flush()
     await('java -jar to print the line', 60) { plainOutput.toString().contains('sent to java -jar') || !plainJava.alive }

@@ -50,8 +50,17 @@ def clusterRun = cluster.start()
 def clusterOutput = new StringBuffer()
 clusterRun.consumeProcessOutputStream(clusterOutput)
 try {
-    clusterServer.soTimeout = 300_000
-    def client = clusterServer.accept()
+    // Wait for the app to connect, but not for a script that has already failed.
+    clusterServer.soTimeout = 1_000
+    Socket client = null
+    long connectBy = System.nanoTime() + 300_000_000_000L
+    while (client == null) {
+        try {
+            client = clusterServer.accept()
+        } catch (SocketTimeoutException notYet) {
+            assert clusterRun.alive && System.nanoTime() < connectBy: "local-cluster.sh never connected:\n${clusterOutput}"
+        }
+    }
     client.outputStream.write('line for the cluster\n'.getBytes('UTF-8'))
     client.outputStream.flush()
     long deadline = System.nanoTime() + 120_000_000_000L

@@ -1,0 +1,696 @@
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Benchmark of the generated project against a baseline written the way the Spark guide writes it.
+ *
+ * <p>Run from the repository root: {@code java bench/Bench.java [options]} (bench/run.sh does it).
+ * It installs the archetype, generates projects, copies the baseline and probe sources of
+ * bench/app-src into one of them, then starts each app in its own JVM against a line server of its
+ * own on 127.0.0.1, reads the app's stdout as it streams, and prints one Markdown table on stdout.
+ * Progress goes to stderr; every file it writes is under target/bench/ (logs in target/bench/logs).
+ *
+ * <p>Options: --no-verify, --lines N (300), --rate N lines/s (20), --burst N (50000),
+ * --count-batches N (6, at most 35 s of input), --gen-runs N (3), --continuous-interval TEXT
+ * ("100 milliseconds"), --ours-trigger VALUE (adds a latency run of our app with
+ * -Dstream.trigger=VALUE).
+ */
+public final class Bench {
+
+    static final String GENERATE = "org.apache.maven.plugins:maven-archetype-plugin:3.4.1:generate";
+    static final String[] OURS = {"io.github.sparkstarter", "spark-socket-archetype", "1.0.0-SNAPSHOT"};
+    static final String[] QUICKSTART = {"org.apache.maven.archetypes", "maven-archetype-quickstart", "1.5"};
+    /** The generated project's package, so the copied bench sources can import it. */
+    static final String OURS_PACKAGE = "bench.ours";
+    static final String BASELINE = "bench.baseline.";
+    /** Added to every app through a Spark setting, so no app's code changes (see ProgressProbe). */
+    static final String PROBE = "-Dspark.sql.streaming.streamingQueryListeners=bench.probe.ProgressProbe";
+    /** The baseline has no log4j2.properties of its own: it gets Spark's default profile (INFO). */
+    static final String SPARK_DEFAULT_LOGGING = "-Dlog4j2.configurationFile=org/apache/spark/log4j2-defaults.properties";
+
+    record Options(boolean verify, int lines, int rate, int burst, int countBatches, int genRuns,
+                   String continuousInterval, String oursTrigger) {
+        static Options parse(String[] args) {
+            Map<String, String> values = new HashMap<>();
+            boolean verify = true;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--no-verify" -> verify = false;
+                    case "--lines", "--rate", "--burst", "--count-batches", "--gen-runs", "--continuous-interval",
+                         "--ours-trigger" -> {
+                        if (i + 1 == args.length) {
+                            throw new IllegalArgumentException(args[i] + " needs a value");
+                        }
+                        values.put(args[i], args[++i]);
+                    }
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]
+                            + "; options: --no-verify --lines N --rate N --burst N --count-batches N --gen-runs N"
+                            + " --continuous-interval TEXT --ours-trigger VALUE");
+                }
+            }
+            return new Options(verify,
+                    Integer.parseInt(values.getOrDefault("--lines", "300")),
+                    Integer.parseInt(values.getOrDefault("--rate", "20")),
+                    Integer.parseInt(values.getOrDefault("--burst", "50000")),
+                    Integer.parseInt(values.getOrDefault("--count-batches", "6")),
+                    Integer.parseInt(values.getOrDefault("--gen-runs", "3")),
+                    values.getOrDefault("--continuous-interval", "100 milliseconds"),
+                    values.get("--ours-trigger"));
+        }
+    }
+
+    /** One row of the table; a null figure is shown as a dash. */
+    record Row(String metric, String unit, Double ours, Double baseline, String note) {}
+
+    static final List<Process> running = new CopyOnWriteArrayList<>();
+    static final List<Row> rows = new ArrayList<>();
+    static final long benchStart = System.nanoTime();
+    static Path repo;
+    static Path work;
+    static Path logs;
+    static Path app;
+
+    public static void main(String[] args) throws Exception {
+        Options opt = Options.parse(args);
+        repo = Path.of("").toAbsolutePath();
+        if (!Files.isDirectory(repo.resolve("bench/app-src")) || !Files.exists(repo.resolve("pom.xml"))) {
+            throw new IllegalStateException("run from the repository root (bench/run.sh does)");
+        }
+        work = repo.resolve("target/bench");
+        logs = work.resolve("logs");
+        deleteTree(work);
+        Files.createDirectories(logs);
+        // Ctrl-C or kill: the JVM runs this hook, so no app or Maven process outlives the bench.
+        Runtime.getRuntime().addShutdownHook(new Thread(Bench::stopAll));
+        String loadAtStart = loadAverage();
+        int status = 0;
+        try {
+            buildWithMaven(opt);
+            measureApps(opt);
+        } catch (Exception e) {
+            status = 1;
+            log("FAILED: " + e.getMessage() + " (logs in " + repo.relativize(logs) + ")");
+        } finally {
+            stopAll();
+        }
+        printTable(loadAtStart);
+        System.exit(status);
+    }
+
+    // ---------------------------------------------------------------- Maven: install, generate, build
+
+    static void buildWithMaven(Options opt) throws Exception {
+        log("installing the archetype");
+        mvn(repo, "install", Duration.ofMinutes(5),
+                "-q", "-B", "install", "-DskipTests", "-Darchetype.test.skip=true", "-Dinvoker.skip=true");
+
+        Path gen = Files.createDirectories(work.resolve("gen"));
+        // Untimed first runs: the quickstart one (online) puts that archetype in the local repository
+        // if it is missing; ours makes the project the apps run from (target/bench/app).
+        log("generating (untimed warm-up runs)");
+        generate(gen, QUICKSTART, "qs-warmup", false);
+        generate(work, OURS, "app", true);
+
+        log("timing archetype:generate, " + opt.genRuns() + " runs each, offline");
+        List<Double> ours = new ArrayList<>();
+        List<Double> quickstart = new ArrayList<>();
+        for (int i = 1; i <= opt.genRuns(); i++) {
+            ours.add(generate(gen, OURS, "ours-" + i, true));
+            quickstart.add(generate(gen, QUICKSTART, "qs-" + i, true));
+        }
+        rows.add(new Row("`archetype:generate -o`, median of " + opt.genRuns(), "s", median(ours), median(quickstart),
+                "baseline = maven-archetype-quickstart 1.5"));
+
+        if (opt.verify()) {
+            log("timing mvn verify of a freshly generated project (its tests start Spark: about a minute)");
+            double verify = mvn(gen.resolve("ours-1"), "verify", Duration.ofMinutes(8), "-q", "-B", "-o", "verify");
+            rows.add(new Row("`mvn -o verify` of the generated project", "s", verify, null, "tests included; no baseline"));
+        } else {
+            rows.add(new Row("`mvn -o verify` of the generated project", "s", null, null, "skipped (--no-verify)"));
+        }
+
+        log("copying bench/app-src into the app project and compiling it");
+        Path sources = repo.resolve("bench/app-src");
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path target = app.resolve("src/main/java").resolve(sources.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target);
+            }
+        }
+        // Classes plus the dependency classpath: the same code as the fat jar, without 30 s of shading.
+        mvn(app, "compile", Duration.ofMinutes(3), "-q", "-B", "-o", "compile", "dependency:build-classpath",
+                "-Dmdep.outputFile=target/bench-classpath.txt", "-Dmdep.includeScope=runtime");
+    }
+
+    /** Generates a project named artifactId into dir and returns the seconds it took. */
+    static double generate(Path dir, String[] archetype, String artifactId, boolean offline) throws Exception {
+        List<String> args = new ArrayList<>(List.of("-B", "-q"));
+        if (offline) {
+            args.add("-o");
+        }
+        args.addAll(List.of(GENERATE, "-DarchetypeCatalog=local",
+                "-DarchetypeGroupId=" + archetype[0], "-DarchetypeArtifactId=" + archetype[1],
+                "-DarchetypeVersion=" + archetype[2],
+                "-DgroupId=bench", "-DartifactId=" + artifactId, "-Dversion=1.0.0-SNAPSHOT",
+                "-Dpackage=" + (archetype == OURS ? OURS_PACKAGE : "bench.qs")));
+        double seconds = mvn(dir, "generate-" + artifactId, Duration.ofMinutes(3), args.toArray(String[]::new));
+        if (artifactId.equals("app")) {
+            app = dir.resolve(artifactId);
+        }
+        return seconds;
+    }
+
+    /** Runs mvn in dir, output to logs/NAME.log, and returns the seconds it took; fails on an error. */
+    static double mvn(Path dir, String name, Duration timeout, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("mvn"));
+        command.addAll(List.of(args));
+        Path logFile = logs.resolve(name + ".log");
+        long start = System.nanoTime();
+        Process process = start(new ProcessBuilder(command).directory(dir.toFile())
+                .redirectErrorStream(true).redirectOutput(logFile.toFile()));
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("mvn " + name + " took longer than " + timeout.toMinutes() + " min");
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("mvn " + name + " failed (exit " + process.exitValue() + "):\n"
+                        + tail(logFile, 30));
+            }
+            return seconds(System.nanoTime() - start);
+        } finally {
+            stop(process);
+        }
+    }
+
+    // ---------------------------------------------------------------- the apps
+
+    static void measureApps(Options opt) throws Exception {
+        String oursEcho = OURS_PACKAGE + ".SocketStreamApp";
+        log("echo, ours: cold start, " + opt.lines() + " lines at " + opt.rate() + "/s, burst of " + opt.burst());
+        Echo ours = echo("ours-echo", oursEcho, false, List.of(), true, opt, opt.burst());
+        log("echo, baseline");
+        Echo base = echo("baseline-echo", BASELINE + "BaselineEcho", true, List.of(), true, opt, opt.burst());
+        rows.add(new Row("cold start: JVM start to query started and socket connected", "s",
+                ours.coldStart, base.coldStart, ""));
+        rows.add(new Row("first line sent to its row on the console (first batch)", "s",
+                ours.firstBatch, base.firstBatch, ""));
+        rows.add(new Row("line to console latency p50, " + opt.lines() + " lines at " + opt.rate() + "/s", "ms",
+                ours.p50, base.p50, "rows seen: " + ours.seen + " vs " + base.seen + " of " + opt.lines()));
+        rows.add(new Row("line to console latency p99", "ms", ours.p99, base.p99, ""));
+        rows.add(new Row("peak RSS (VmHWM) after the latency run", "MB", ours.rssAfterLatency, base.rssAfterLatency, ""));
+        rows.add(new Row("echo throughput into the console sink, burst of " + opt.burst(), "lines/s",
+                ours.throughput, base.throughput, "ours prints every row, the baseline 20 per batch"));
+        rows.add(new Row("peak RSS (VmHWM) after the burst", "MB", ours.rssAfterBurst, base.rssAfterBurst, ""));
+
+        log("echo into the noop sink, ours then baseline");
+        Echo oursNoop = echo("ours-noop", "bench.probe.OursNoop", false, List.of(), false, opt, opt.burst());
+        Echo baseNoop = echo("baseline-noop", BASELINE + "BaselineEcho", true, List.of("noop"), false, opt, opt.burst());
+        rows.add(new Row("echo throughput into the noop sink, burst of " + opt.burst(), "lines/s",
+                oursNoop.throughput, baseNoop.throughput, "same source, no console"));
+
+        countRows("word count", "WordCountApp", BASELINE + "BaselineWordCount", opt, "");
+        countRows("windowed count", "WindowedCountApp", BASELINE + "BaselineWindowedCount", opt,
+                "ours: 5 s trigger, update mode, watermark; baseline: guide example, complete mode, sorted");
+
+        String interval = opt.continuousInterval();
+        log("low latency: baseline with Trigger.Continuous(\"" + interval + "\")");
+        Echo continuous = echo("baseline-continuous", BASELINE + "BaselineEcho", true, List.of("continuous", interval),
+                true, opt, 0);
+        Echo oursTrigger = null;
+        String note = "baseline: Trigger.Continuous(" + interval + "); ours: pass --ours-trigger VALUE";
+        if (opt.oursTrigger() != null) {
+            log("low latency: ours with -Dstream.trigger=" + opt.oursTrigger());
+            oursTrigger = echo("ours-trigger", oursEcho, false, List.of(), true, opt, 0, "-Dstream.trigger=" + opt.oursTrigger());
+            note = "baseline: Trigger.Continuous(" + interval + "); ours: -Dstream.trigger=" + opt.oursTrigger();
+        }
+        rows.add(new Row("low-latency trigger: latency p50", "ms", oursTrigger == null ? null : oursTrigger.p50,
+                continuous.p50, note + "; rows seen " + (oursTrigger == null ? "-" : oursTrigger.seen) + " vs " + continuous.seen));
+        rows.add(new Row("low-latency trigger: latency p99", "ms", oursTrigger == null ? null : oursTrigger.p99,
+                continuous.p99, ""));
+    }
+
+    /** What one echo run measured; null where the run failed before getting there. */
+    static final class Echo {
+        Double coldStart, firstBatch, p50, p99, throughput, rssAfterLatency, rssAfterBurst;
+        String seen = "-";
+    }
+
+    /**
+     * One JVM of an echo app: cold start, first batch, then, into the console, the steady-rate
+     * latency run, and (if burst > 0) a burst whose lines/s come from the probe's row counts, so the
+     * console's own truncation of what it shows does not matter.
+     */
+    static Echo echo(String label, String mainClass, boolean baseline, List<String> appArgs, boolean console,
+                     Options opt, int burst, String... jvmFlags) {
+        Echo result = new Echo();
+        int lines = console ? opt.lines() : 0;
+        try (App a = new App(label, mainClass, baseline, appArgs, jvmFlags)) {
+            result.coldStart = a.awaitReady();
+            long sent = a.server.send("L0");
+            if (console) {
+                a.out.await(() -> a.out.seen.containsKey(0), 60, "line L0 on the console");
+                result.firstBatch = seconds(a.out.seen.get(0) - sent);
+            } else {
+                a.out.await(() -> a.out.rowsTotal() >= 1, 60, "progress of line L0");
+                result.firstBatch = seconds(a.out.timeRowsReached(1) - sent);
+            }
+
+            if (lines > 0) {
+                long[] sentAt = new long[lines + 1];
+                long period = TimeUnit.SECONDS.toNanos(1) / opt.rate();
+                long t0 = System.nanoTime();
+                for (int i = 1; i <= lines; i++) {
+                    long due = t0 + i * period;
+                    // Steady rate: wait for each line's slot, not a fixed sleep after each send.
+                    for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                        LockSupport.parkNanos(wait);
+                    }
+                    sentAt[i] = a.server.send("L" + i);
+                }
+                a.out.await(() -> a.out.seenCount() > lines, 15, null); // some may not show: not fatal
+                List<Double> latencies = new ArrayList<>();
+                for (int i = 1; i <= lines; i++) {
+                    Long seenAt = a.out.seen.get(i);
+                    if (seenAt != null) {
+                        latencies.add((seenAt - sentAt[i]) / 1e6);
+                    }
+                }
+                result.seen = String.valueOf(latencies.size());
+                result.p50 = percentile(latencies, 0.50);
+                result.p99 = percentile(latencies, 0.99);
+            }
+            result.rssAfterLatency = a.peakRssMb();
+
+            if (burst > 0) {
+                long before = 1 + lines;
+                a.out.await(() -> a.out.rowsTotal() >= before, 30, "progress of the lines sent so far");
+                long start = System.nanoTime();
+                a.server.sendBurst("B", burst);
+                long target = before + burst;
+                a.out.await(() -> a.out.rowsTotal() >= target, 180, "progress of the burst");
+                result.throughput = burst / seconds(a.out.timeRowsReached(target) - start);
+                result.rssAfterBurst = a.peakRssMb();
+            }
+        } catch (Exception e) {
+            log(label + " failed: " + e.getMessage());
+        }
+        return result;
+    }
+
+    /** Batch durations of a counting app, ours against the baseline; skipped if ours is not there yet. */
+    static void countRows(String what, String oursClass, String baselineMain, Options opt, String note) {
+        if (!Files.exists(app.resolve("target/classes/" + OURS_PACKAGE.replace('.', '/') + "/" + oursClass + ".class"))) {
+            log(what + ": skipped, " + oursClass + " is not in the template yet");
+            rows.add(new Row(what + ": batch duration", "ms", null, null, "skipped: no " + oursClass + " in the template yet"));
+            return;
+        }
+        log(what + ", ours then baseline: 8 words a line, 10 lines/s, until " + opt.countBatches() + " batches");
+        double[] ours = countBatches(what.replace(' ', '-') + "-ours", OURS_PACKAGE + "." + oursClass, false, opt);
+        double[] base = countBatches(what.replace(' ', '-') + "-baseline", baselineMain, true, opt);
+        rows.add(new Row(what + ": batch duration p50 at steady state", "ms", nan(ours[0]), nan(base[0]),
+                "triggerExecution; batches: " + (int) ours[2] + " vs " + (int) base[2] + (note.isEmpty() ? "" : "; " + note)));
+        rows.add(new Row(what + ": first batch duration", "ms", nan(ours[1]), nan(base[1]), "includes the first shuffle's setup"));
+    }
+
+    /**
+     * Sends lines of 8 words (200 distinct, the same sequence for every app) at 10 lines/s until the
+     * app has run countBatches batches with data, or for at most 35 s. Returns {p50 of
+     * triggerExecution ms after 2 warm-up batches, first batch ms, batches with data}.
+     */
+    static double[] countBatches(String label, String mainClass, boolean baseline, Options opt) {
+        try (App a = new App(label, mainClass, baseline, List.of())) {
+            a.awaitReady();
+            Random random = new Random(42);
+            long t0 = System.nanoTime();
+            long end = t0 + TimeUnit.SECONDS.toNanos(35);
+            int lines = 0;
+            for (int i = 0; System.nanoTime() < end && a.out.batchDurations().size() < opt.countBatches(); i++) {
+                StringBuilder line = new StringBuilder();
+                for (int w = 0; w < 8; w++) {
+                    line.append(w == 0 ? "" : " ").append("w").append(random.nextInt(200));
+                }
+                long due = t0 + i * TimeUnit.MILLISECONDS.toNanos(100);
+                for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                    LockSupport.parkNanos(wait);
+                }
+                a.server.send(line.toString());
+                lines++;
+            }
+            long sent = lines;
+            a.out.await(() -> a.out.rowsTotal() >= sent, 60, "progress of all lines");
+            List<Double> durations = a.out.batchDurations();
+            List<Double> steady = durations.size() > 2 ? durations.subList(2, durations.size()) : durations;
+            return new double[] {percentile(steady, 0.5), durations.get(0), durations.size()};
+        } catch (Exception e) {
+            log(label + " failed: " + e.getMessage());
+            return new double[] {Double.NaN, Double.NaN, 0};
+        }
+    }
+
+    /** An app in its own JVM, with its own line server and a reader of its stdout. */
+    static final class App implements AutoCloseable {
+        final String label;
+        final LineServer server;
+        final Output out;
+        final Process process;
+        final long startedAt;
+
+        App(String label, String mainClass, boolean baseline, List<String> appArgs, String... jvmFlags) throws IOException {
+            this.label = label;
+            server = new LineServer();
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "@" + app.resolve(".mvn/jvm.config"), // the flags Spark needs on Java 17, for both apps
+                    "-cp", app.resolve("target/classes") + ":" + Files.readString(app.resolve("target/bench-classpath.txt")).strip(),
+                    PROBE));
+            if (baseline) {
+                command.add(SPARK_DEFAULT_LOGGING);
+            }
+            command.addAll(List.of(jvmFlags));
+            command.addAll(List.of(mainClass, "127.0.0.1", String.valueOf(server.port())));
+            command.addAll(appArgs);
+            startedAt = System.nanoTime();
+            try {
+                process = Bench.start(new ProcessBuilder(command).directory(app.toFile())
+                        .redirectError(logs.resolve(label + ".err").toFile()));
+            } catch (IOException e) {
+                server.close();
+                throw e;
+            }
+            out = new Output(process, logs.resolve(label + ".out"));
+        }
+
+        /** Waits for the query to start and connect; returns the seconds since the JVM started. */
+        double awaitReady() throws Exception {
+            out.await(() -> out.startedAt() > 0, 120, "the query to start (BENCH started)");
+            if (!server.awaitClient(60)) {
+                throw new IllegalStateException(label + ": the app did not connect to the line server");
+            }
+            return seconds(Math.max(out.startedAt(), server.acceptedAt) - startedAt);
+        }
+
+        double peakRssMb() throws IOException {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+                }
+            }
+            return Double.NaN;
+        }
+
+        @Override
+        public void close() {
+            server.close();
+            stop(process);
+        }
+    }
+
+    /** A one-client line server on 127.0.0.1 and an ephemeral port. */
+    static final class LineServer implements AutoCloseable {
+        private final ServerSocket serverSocket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        private final CountDownLatch connected = new CountDownLatch(1);
+        private volatile Socket client;
+        private volatile Writer writer;
+        volatile long acceptedAt;
+
+        LineServer() throws IOException {
+            Thread acceptor = new Thread(() -> {
+                try {
+                    client = serverSocket.accept();
+                    acceptedAt = System.nanoTime();
+                    writer = new BufferedWriter(new OutputStreamWriter(client.getOutputStream(), StandardCharsets.UTF_8));
+                    connected.countDown();
+                } catch (IOException e) {
+                    // closed before a client came: awaitClient reports it
+                }
+            }, "line-server-accept");
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        int port() {
+            return serverSocket.getLocalPort();
+        }
+
+        boolean awaitClient(int seconds) throws InterruptedException {
+            return connected.await(seconds, TimeUnit.SECONDS);
+        }
+
+        /** Sends one line now and returns when it left (System.nanoTime). */
+        long send(String line) throws IOException {
+            writer.write(line + "\n");
+            writer.flush();
+            return System.nanoTime();
+        }
+
+        void sendBurst(String prefix, int count) throws IOException {
+            for (int i = 0; i < count; i++) {
+                writer.write(prefix + i + "\n");
+            }
+            writer.flush();
+        }
+
+        @Override
+        public void close() {
+            try {
+                serverSocket.close();
+                if (client != null) {
+                    client.close();
+                }
+            } catch (IOException e) {
+                // closing anyway
+            }
+        }
+    }
+
+    /** Reads an app's stdout line by line, copies it to a log and notes when each marker arrived. */
+    static final class Output {
+        // A console row holding one of our echo lines: "|L12|", "|  L12|" (right-aligned) or "|L12 |".
+        private static final Pattern ECHO_ROW = Pattern.compile("^\\|\\s*L(\\d+)\\s*\\|$");
+        private static final Pattern PROGRESS = Pattern.compile("^BENCH progress batch=(\\d+) rows=(\\d+) triggerMs=(-?\\d+)$");
+
+        record Progress(long at, long rows, long cumulativeRows, long triggerMs) {}
+
+        final Map<Integer, Long> seen = new java.util.concurrent.ConcurrentHashMap<>();
+        private final List<Progress> progress = new ArrayList<>();
+        private long started = -1;
+        private long rowsTotal;
+
+        Output(Process process, Path logFile) {
+            Thread reader = new Thread(() -> {
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                     Writer copy = Files.newBufferedWriter(logFile)) {
+                    for (String line = in.readLine(); line != null; line = in.readLine()) {
+                        accept(line, System.nanoTime());
+                        copy.write(line);
+                        copy.write('\n');
+                    }
+                } catch (IOException e) {
+                    // the process ended
+                }
+            }, "stdout-reader");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        private synchronized void accept(String line, long now) {
+            Matcher m;
+            if ((m = ECHO_ROW.matcher(line)).matches()) {
+                seen.putIfAbsent(Integer.parseInt(m.group(1)), now);
+            } else if ((m = PROGRESS.matcher(line)).matches()) {
+                rowsTotal += Long.parseLong(m.group(2));
+                progress.add(new Progress(now, Long.parseLong(m.group(2)), rowsTotal, Long.parseLong(m.group(3))));
+            } else if (line.equals("BENCH started") && started < 0) {
+                started = now;
+            } else {
+                return;
+            }
+            notifyAll();
+        }
+
+        synchronized long startedAt() {
+            return started;
+        }
+
+        synchronized long rowsTotal() {
+            return rowsTotal;
+        }
+
+        int seenCount() {
+            return seen.size();
+        }
+
+        /** When the probe reported that the rows read so far reached target. */
+        synchronized long timeRowsReached(long target) {
+            return progress.stream().filter(p -> p.cumulativeRows() >= target).findFirst().orElseThrow().at();
+        }
+
+        /** triggerExecution of every batch that read rows (idle progress reports left out). */
+        synchronized List<Double> batchDurations() {
+            return progress.stream().filter(p -> p.rows() > 0).map(p -> (double) p.triggerMs()).toList();
+        }
+
+        /** Waits at most seconds for condition; if what is given, not getting there is an error. */
+        synchronized void await(BooleanSupplier condition, int seconds, String what) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            while (!condition.getAsBoolean()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    if (what != null) {
+                        throw new IllegalStateException("no " + what + " within " + seconds + " s");
+                    }
+                    return;
+                }
+                wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- processes
+
+    static Process start(ProcessBuilder builder) throws IOException {
+        Process process = builder.start();
+        running.add(process);
+        return process;
+    }
+
+    /** SIGTERM to the process and its children, SIGKILL after 15 s. */
+    static void stop(Process process) {
+        try {
+            if (process.isAlive()) {
+                process.descendants().forEach(ProcessHandle::destroy);
+                process.destroy();
+                if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        } finally {
+            running.remove(process);
+        }
+    }
+
+    static void stopAll() {
+        running.forEach(Bench::stop);
+    }
+
+    // ---------------------------------------------------------------- the table
+
+    static void printTable(String loadAtStart) {
+        StringBuilder table = new StringBuilder();
+        table.append("| metric | unit | ours | baseline | ours/baseline | note |\n");
+        table.append("|---|---|---:|---:|---:|---|\n");
+        for (Row r : rows) {
+            String ratio = r.ours() != null && r.baseline() != null && r.baseline() != 0
+                    ? String.format(Locale.ROOT, "%.2f", r.ours() / r.baseline()) : "-";
+            table.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n",
+                    r.metric(), r.unit(), figure(r.ours()), figure(r.baseline()), ratio, r.note()));
+        }
+        String spark = "?";
+        try {
+            Matcher m = Pattern.compile("<spark.version>([^<]+)<").matcher(Files.readString(app.resolve("pom.xml")));
+            spark = m.find() ? m.group(1) : spark;
+        } catch (Exception e) {
+            // not generated
+        }
+        table.append(String.format(Locale.ROOT,
+                "%nMachine: %d cores, JDK %s (%s), Spark %s; load average %s at start, %s at end; bench took %.0f s.%n"
+                        + "Ours = the generated SocketStreamApp (and lessons); baseline = bench/app-src/bench/baseline"
+                        + " (Spark guide style, Spark defaults and Spark's default INFO logging).%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.runtime.version"),
+                System.getProperty("java.vm.name"), spark, loadAtStart, loadAverage(), seconds(System.nanoTime() - benchStart)));
+        System.out.print(table);
+    }
+
+    static String figure(Double value) {
+        if (value == null || value.isNaN()) {
+            return "-";
+        }
+        return Math.abs(value) >= 100 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    // ---------------------------------------------------------------- small helpers
+
+    static Double nan(double value) {
+        return Double.isNaN(value) ? null : value;
+    }
+
+    /** Nearest-rank percentile; null for no values. */
+    static Double percentile(List<Double> values, double p) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(Math.max(0, (int) Math.ceil(p * sorted.size()) - 1));
+    }
+
+    static Double median(List<Double> values) {
+        return percentile(values, 0.5);
+    }
+
+    static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    static String tail(Path file, int lines) throws IOException {
+        List<String> all = Files.readAllLines(file);
+        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                    try {
+                        Files.delete(p);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            }
+        }
+    }
+
+    static void log(String message) {
+        System.err.printf(Locale.ROOT, "[bench %3.0fs] %s%n", seconds(System.nanoTime() - benchStart), message);
+    }
+}

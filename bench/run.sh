@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Benchmarks the generated project against a Spark-guide baseline and prints a Markdown table.
+# Usage: bench/run.sh [--no-verify] [--lines N] [--rate N] [--burst N] [--count-seconds N]
+#                     [--gen-runs N] [--ours-trigger VALUE]
+# Everything it writes goes under target/bench/ (logs: target/bench/logs/). See bench/README.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# exec: Ctrl-C reaches the Java driver, whose shutdown hook stops every process it started.
+exec java bench/Bench.java "$@"
