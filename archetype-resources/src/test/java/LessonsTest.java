@@ -23,11 +23,8 @@ class LessonsTest {
 
     @Test
     void theWordCountKeepsRunningCountsMostFrequentFirst(SparkSession spark) throws Exception {
-        Lesson lesson = WordCountApp.LESSON;
         try (LineServer server = LineServer.start();
-             RowCollector counts = new RowCollector(lesson.transformation().apply(
-                     SocketStreamApp.readLines(spark, server.host(), server.port(), lesson.arrivalTime())),
-                     lesson.outputMode(), lesson.trigger())) {
+             RowCollector counts = startLesson(WordCountApp.LESSON, spark, server)) {
             server.send("to be or not to be", "  be  quick  ");
 
             List<Row> expected = List.of(row("be", 3), row("to", 2), row("not", 1), row("or", 1), row("quick", 1));
@@ -37,11 +34,8 @@ class LessonsTest {
 
     @Test
     void theWindowedCountCountsWordsPerTenSecondWindow(SparkSession spark) throws Exception {
-        Lesson lesson = WindowedCountApp.LESSON;
         try (LineServer server = LineServer.start();
-             RowCollector counts = new RowCollector(lesson.transformation().apply(
-                     SocketStreamApp.readLines(spark, server.host(), server.port(), lesson.arrivalTime())),
-                     lesson.outputMode(), lesson.trigger())) {
+             RowCollector counts = startLesson(WindowedCountApp.LESSON, spark, server)) {
             server.send("spark spark streaming", "spark");
 
             // The lines arrive within milliseconds, so almost always in one window; count over all.
@@ -74,6 +68,13 @@ class LessonsTest {
             assertTrue(System.nanoTime() < deadline, "no progress lines for the 3 rows in: " + printed);
             Thread.sleep(50);
         }
+    }
+
+    /** Runs the lesson's query as its main class does, reading the server, into a collector. */
+    private static RowCollector startLesson(Lesson lesson, SparkSession spark, LineServer server) throws Exception {
+        return new RowCollector(lesson.transformation().apply(
+                SocketStreamApp.readLines(spark, server.host(), server.port(), lesson.arrivalTime())),
+                lesson.outputMode(), lesson.trigger());
     }
 
     private static Row row(String word, long count) {
