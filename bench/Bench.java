@@ -40,7 +40,9 @@ import java.util.stream.Stream;
  * <p>Options: --no-verify, --lines N (300), --rate N lines/s (20), --burst N (50000),
  * --count-batches N (6, at most 35 s of input), --gen-runs N (3), --continuous-interval TEXT
  * ("100 milliseconds"), --ours-trigger VALUE (adds a latency run of our app with
- * -Dstream.trigger=VALUE).
+ * -Dstream.trigger=VALUE), --baseline-jvm-flag FLAG (repeatable; e.g.
+ * -Dspark.sql.shuffle.partitions=2 or -Dspark.ui.enabled=false, which SparkSession.builder() reads,
+ * to see what one of our defaults is worth).
  */
 public final class Bench {
 
@@ -56,13 +58,20 @@ public final class Bench {
     static final String SPARK_DEFAULT_LOGGING = "-Dlog4j2.configurationFile=org/apache/spark/log4j2-defaults.properties";
 
     record Options(boolean verify, int lines, int rate, int burst, int countBatches, int genRuns,
-                   String continuousInterval, String oursTrigger) {
+                   String continuousInterval, String oursTrigger, List<String> baselineFlags) {
         static Options parse(String[] args) {
             Map<String, String> values = new HashMap<>();
+            List<String> baselineFlags = new ArrayList<>();
             boolean verify = true;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--no-verify" -> verify = false;
+                    case "--baseline-jvm-flag" -> {
+                        if (i + 1 == args.length) {
+                            throw new IllegalArgumentException(args[i] + " needs a value");
+                        }
+                        baselineFlags.add(args[++i]);
+                    }
                     case "--lines", "--rate", "--burst", "--count-batches", "--gen-runs", "--continuous-interval",
                          "--ours-trigger" -> {
                         if (i + 1 == args.length) {
@@ -72,7 +81,7 @@ public final class Bench {
                     }
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
                             + "; options: --no-verify --lines N --rate N --burst N --count-batches N --gen-runs N"
-                            + " --continuous-interval TEXT --ours-trigger VALUE");
+                            + " --continuous-interval TEXT --ours-trigger VALUE --baseline-jvm-flag FLAG");
                 }
             }
             return new Options(verify,
@@ -82,7 +91,8 @@ public final class Bench {
                     Integer.parseInt(values.getOrDefault("--count-batches", "6")),
                     Integer.parseInt(values.getOrDefault("--gen-runs", "3")),
                     values.getOrDefault("--continuous-interval", "100 milliseconds"),
-                    values.get("--ours-trigger"));
+                    values.get("--ours-trigger"),
+                    List.copyOf(baselineFlags));
         }
     }
 
@@ -96,9 +106,19 @@ public final class Bench {
     static Path work;
     static Path logs;
     static Path app;
+    /** --baseline-jvm-flag values, added to every baseline JVM. */
+    static List<String> baselineFlags = List.of();
 
     public static void main(String[] args) throws Exception {
-        Options opt = Options.parse(args);
+        Options opt;
+        try {
+            opt = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        baselineFlags = opt.baselineFlags();
         repo = Path.of("").toAbsolutePath();
         if (!Files.isDirectory(repo.resolve("bench/app-src")) || !Files.exists(repo.resolve("pom.xml"))) {
             throw new IllegalStateException("run from the repository root (bench/run.sh does)");
@@ -221,20 +241,20 @@ public final class Bench {
         rows.add(new Row("cold start: JVM start to query started and socket connected", "s",
                 ours.coldStart, base.coldStart, ""));
         rows.add(new Row("first line sent to its row on the console (first batch)", "s",
-                ours.firstBatch, base.firstBatch, ""));
+                ours.firstBatch, base.firstBatch, "sent at once after the cold start: waits out Spark's first, empty, batch"));
         rows.add(new Row("line to console latency p50, " + opt.lines() + " lines at " + opt.rate() + "/s", "ms",
                 ours.p50, base.p50, "rows seen: " + ours.seen + " vs " + base.seen + " of " + opt.lines()));
         rows.add(new Row("line to console latency p99", "ms", ours.p99, base.p99, ""));
         rows.add(new Row("peak RSS (VmHWM) after the latency run", "MB", ours.rssAfterLatency, base.rssAfterLatency, ""));
         rows.add(new Row("echo throughput into the console sink, burst of " + opt.burst(), "lines/s",
-                ours.throughput, base.throughput, "ours prints every row, the baseline 20 per batch"));
+                ours.throughput, base.throughput, "ours: 1 source partition, prints every row; baseline: 2, prints 20 a batch"));
         rows.add(new Row("peak RSS (VmHWM) after the burst", "MB", ours.rssAfterBurst, base.rssAfterBurst, ""));
 
         log("echo into the noop sink, ours then baseline");
         Echo oursNoop = echo("ours-noop", "bench.probe.OursNoop", false, List.of(), false, opt, opt.burst());
         Echo baseNoop = echo("baseline-noop", BASELINE + "BaselineEcho", true, List.of("noop"), false, opt, opt.burst());
         rows.add(new Row("echo throughput into the noop sink, burst of " + opt.burst(), "lines/s",
-                oursNoop.throughput, baseNoop.throughput, "same source, no console"));
+                oursNoop.throughput, baseNoop.throughput, "source partitions: ours 1 (keeps line order), baseline 2 (= cores)"));
 
         countRows("word count", "WordCountApp", BASELINE + "BaselineWordCount", opt, "");
         countRows("windowed count", "WindowedCountApp", BASELINE + "BaselineWindowedCount", opt,
@@ -393,6 +413,7 @@ public final class Bench {
                     PROBE));
             if (baseline) {
                 command.add(SPARK_DEFAULT_LOGGING);
+                command.addAll(baselineFlags); // after it, so a -Dlog4j2.configurationFile here wins
             }
             command.addAll(List.of(jvmFlags));
             command.addAll(List.of(mainClass, "127.0.0.1", String.valueOf(server.port())));
@@ -627,9 +648,10 @@ public final class Bench {
         table.append(String.format(Locale.ROOT,
                 "%nMachine: %d cores, JDK %s (%s), Spark %s; load average %s at start, %s at end; bench took %.0f s.%n"
                         + "Ours = the generated SocketStreamApp (and lessons); baseline = bench/app-src/bench/baseline"
-                        + " (Spark guide style, Spark defaults and Spark's default INFO logging).%n",
+                        + " (Spark guide style, Spark defaults and Spark's default INFO logging)%s.%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.runtime.version"),
-                System.getProperty("java.vm.name"), spark, loadAtStart, loadAverage(), seconds(System.nanoTime() - benchStart)));
+                System.getProperty("java.vm.name"), spark, loadAtStart, loadAverage(), seconds(System.nanoTime() - benchStart),
+                baselineFlags.isEmpty() ? "" : ", run with " + String.join(" ", baselineFlags)));
         System.out.print(table);
     }
 

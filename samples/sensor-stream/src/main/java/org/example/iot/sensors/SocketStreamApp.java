@@ -32,8 +32,10 @@ public final class SocketStreamApp {
      */
     public static int run(String[] args, Lesson lesson) {
         StreamSettings settings;
+        Trigger trigger;
         try {
             settings = StreamSettings.fromArgs(args);
+            trigger = chosenTrigger(System.getProperty("stream.trigger"), lesson.trigger());
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             System.err.println(StreamSettings.USAGE);
@@ -61,7 +63,7 @@ public final class SocketStreamApp {
             lines.printSchema();
 
             // Step 4: print every micro-batch of the lesson's result to the console.
-            StreamingQuery query = writeToConsole(lesson.transformation().apply(lines), lesson.outputMode(), lesson.trigger());
+            StreamingQuery query = writeToConsole(lesson.transformation().apply(lines), lesson.outputMode(), trigger);
             ServerClosedWatcher serverClosed = ServerClosedWatcher.stopWhenServerCloses(query);
             System.out.println("Streaming from " + settings.address() + ". Type lines into the server; Ctrl-C stops.");
 
@@ -138,6 +140,26 @@ public final class SocketStreamApp {
                 .option("truncate", false)
                 .option("numRows", Integer.MAX_VALUE)
                 .start();
+    }
+
+    /**
+     * The trigger of the run: the lesson's own, unless -Dstream.trigger gives another: an interval
+     * such as "100 milliseconds" (a micro-batch at most that often), or "continuous" (continuous
+     * processing, for queries without aggregations such as the echo, checkpointing every second).
+     */
+    static Trigger chosenTrigger(String setting, Trigger lessonTrigger) {
+        if (setting == null || setting.isBlank()) {
+            return lessonTrigger;
+        }
+        if (setting.strip().equals("continuous")) {
+            return Trigger.Continuous("1 second");
+        }
+        try {
+            return Trigger.ProcessingTime(setting.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("stream.trigger '" + setting + "' is neither an interval"
+                    + " such as \"100 milliseconds\" nor \"continuous\"");
+        }
     }
 
     /** Why Spark 3.5 cannot run on this Java release, or null when it can. */

@@ -3,14 +3,16 @@ package io.github.sparkstarter.samples.socket_course;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
 import org.apache.spark.SparkConf;
+import org.apache.spark.sql.streaming.Trigger;
 import org.junit.jupiter.api.Test;
 
-/** What {@link SocketStreamApp#createSession} sets, that given spark.* settings win, and the Java check. */
+/** The settings the app chooses: session defaults (given spark.* settings win), the trigger, the Java check. */
 class SessionDefaultsTest {
 
     @Test
@@ -40,6 +42,18 @@ class SessionDefaultsTest {
         assertNull(SocketStreamApp.unsupportedJava(21));
         assertTrue(SocketStreamApp.unsupportedJava(25).contains("Java 25"));
         assertTrue(SocketStreamApp.unsupportedJava(11).contains("Java 17 or newer"));
+    }
+
+    @Test
+    void theTriggerIsTheLessonsUnlessStreamTriggerGivesAnother() {
+        Trigger lessons = Trigger.ProcessingTime("5 seconds");
+
+        assertEquals(lessons, SocketStreamApp.chosenTrigger(null, lessons));
+        assertEquals(Trigger.ProcessingTime(100), SocketStreamApp.chosenTrigger("100 milliseconds", lessons));
+        assertEquals(Trigger.Continuous("1 second"), SocketStreamApp.chosenTrigger("continuous", lessons));
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> SocketStreamApp.chosenTrigger("fast", lessons));
+        assertTrue(error.getMessage().contains("stream.trigger 'fast'"), error::getMessage);
     }
 
     @Test
