@@ -50,7 +50,7 @@ class SessionDefaultsTest {
 
         assertEquals(lessons, SocketStreamApp.chosenTrigger(null, lessons));
         assertEquals(Trigger.ProcessingTime(100), SocketStreamApp.chosenTrigger("100 milliseconds", lessons));
-        assertEquals(Trigger.Continuous("1 second"), SocketStreamApp.chosenTrigger("continuous", lessons));
+        assertEquals(Trigger.Continuous("100 milliseconds"), SocketStreamApp.chosenTrigger("continuous", lessons));
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> SocketStreamApp.chosenTrigger("fast", lessons));
         assertTrue(error.getMessage().contains("stream.trigger 'fast'"), error::getMessage);

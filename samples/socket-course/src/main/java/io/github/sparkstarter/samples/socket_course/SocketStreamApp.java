@@ -145,14 +145,14 @@ public final class SocketStreamApp {
     /**
      * The trigger of the run: the lesson's own, unless -Dstream.trigger gives another: an interval
      * such as "100 milliseconds" (a micro-batch at most that often), or "continuous" (continuous
-     * processing, for queries without aggregations such as the echo, checkpointing every second).
+     * processing, for queries without aggregations such as the echo; an epoch every 100 ms).
      */
     static Trigger chosenTrigger(String setting, Trigger lessonTrigger) {
         if (setting == null || setting.isBlank()) {
             return lessonTrigger;
         }
         if (setting.strip().equals("continuous")) {
-            return Trigger.Continuous("1 second");
+            return Trigger.Continuous("100 milliseconds");
         }
         try {
             return Trigger.ProcessingTime(setting.strip());
