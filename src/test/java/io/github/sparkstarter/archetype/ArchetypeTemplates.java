@@ -69,7 +69,7 @@ final class ArchetypeTemplates {
     }
 
     static List<FileSet> fileSets() throws Exception {
-        Element root = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(DESCRIPTOR.toFile()).getDocumentElement();
+        Element root = descriptor();
         List<FileSet> fileSets = new ArrayList<>();
         NodeList nodes = root.getElementsByTagName("fileSet");
         for (int i = 0; i < nodes.getLength(); i++) {
@@ -84,6 +84,10 @@ final class ArchetypeTemplates {
         return fileSets;
     }
 
+    private static Element descriptor() throws Exception {
+        return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(DESCRIPTOR.toFile()).getDocumentElement();
+    }
+
     private static List<String> texts(Element parent, String tag) {
         List<String> texts = new ArrayList<>();
         NodeList nodes = parent.getElementsByTagName(tag);
@@ -95,7 +99,7 @@ final class ArchetypeTemplates {
 
     /** The default of a required property in the descriptor, as written there. */
     static String defaultValue(String key) throws Exception {
-        Element root = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(DESCRIPTOR.toFile()).getDocumentElement();
+        Element root = descriptor();
         NodeList properties = root.getElementsByTagName("requiredProperty");
         for (int i = 0; i < properties.getLength(); i++) {
             Element property = (Element) properties.item(i);

@@ -30,6 +30,7 @@ public final class LineServerApp {
     public static void main(String[] args) throws Exception {
         Path replay = null;
         double rate = 5;
+        int port;
         List<String> rest = new ArrayList<>(List.of(args));
         try {
             if (rest.size() >= 2 && rest.get(0).equals("--file")) {
@@ -46,13 +47,6 @@ public final class LineServerApp {
             if (rest.size() > 2 || rest.stream().anyMatch(arg -> arg.startsWith("--"))) {
                 throw new IllegalArgumentException("usage: [--file FILE [--rate LINES_PER_SECOND]] [port] [bind-address]");
             }
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        int port;
-        try {
             port = rest.size() >= 1 ? StreamSettings.parsePort(rest.get(0)) : StreamSettings.DEFAULT_PORT;
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
