@@ -1,5 +1,6 @@
 package ${package};
 
+import static org.apache.spark.sql.functions.spark_partition_id;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,7 +8,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.apache.spark.sql.Dataset;
@@ -46,6 +49,23 @@ class SocketStreamAppTest {
                 server.send(sent.toArray(String[]::new));
 
                 assertEquals(sent, rows.awaitValues(sent.size()));
+            }
+        }
+    }
+
+    @Test
+    void moreSourcePartitionsShareTheLinesAndLoseNone(SparkSession spark) throws Exception {
+        List<String> sent = IntStream.rangeClosed(1, 2000).mapToObj(i -> "line " + i).toList();
+        try (LineServer server = LineServer.start()) {
+            Dataset<Row> lines = SocketStreamApp.readLines(spark, server.host(), server.port(), false, 4)
+                    .withColumn("partition", spark_partition_id());
+            try (RowCollector rows = RowCollector.collect(lines)) {
+                server.send(sent.toArray(String[]::new));
+
+                List<Row> received = rows.await(sent.size());
+                // A batch comes partition by partition, out of arrival order: compare the lines sorted.
+                assertEquals(sent.stream().sorted().toList(), received.stream().map(row -> row.getString(0)).sorted().toList());
+                assertEquals(Set.of(0, 1, 2, 3), received.stream().map(row -> row.getInt(1)).collect(Collectors.toSet()));
             }
         }
     }

@@ -31,9 +31,15 @@ public final class AppProcess implements AutoCloseable {
     }
 
     public static AppProcess start(Class<?> mainClass, String... args) throws IOException {
+        return start(List.of(), mainClass, args);
+    }
+
+    /** Starts it with more JVM flags after those of .mvn/jvm.config, such as -Dstream.trigger=continuous. */
+    public static AppProcess start(List<String> moreJvmFlags, Class<?> mainClass, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmFlags());
+        command.addAll(moreJvmFlags);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass.getName());

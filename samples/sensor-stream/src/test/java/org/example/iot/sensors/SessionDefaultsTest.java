@@ -12,7 +12,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.sql.streaming.Trigger;
 import org.junit.jupiter.api.Test;
 
-/** The settings the app chooses: session defaults (given spark.* settings win), the trigger, the Java check. */
+/** The settings the app chooses: session defaults (given spark.* settings win), trigger, source partitions, Java check. */
 class SessionDefaultsTest {
 
     @Test
@@ -54,6 +54,17 @@ class SessionDefaultsTest {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> SocketStreamApp.chosenTrigger("fast", lessons));
         assertTrue(error.getMessage().contains("stream.trigger 'fast'"), error::getMessage);
+    }
+
+    @Test
+    void theSocketIsReadIntoOnePartitionUnlessStreamSourcePartitionsGivesMore() {
+        assertEquals(1, SocketStreamApp.chosenSourcePartitions(null));
+        assertEquals(4, SocketStreamApp.chosenSourcePartitions(" 4 "));
+        for (String bad : new String[] {"0", "-2", "two", "1.5"}) {
+            IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                    () -> SocketStreamApp.chosenSourcePartitions(bad));
+            assertTrue(error.getMessage().contains("stream.sourcePartitions '" + bad + "'"), error::getMessage);
+        }
     }
 
     @Test

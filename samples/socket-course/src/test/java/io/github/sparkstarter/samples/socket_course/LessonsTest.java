@@ -73,7 +73,7 @@ class LessonsTest {
     /** Runs the lesson's query as its main class does, reading the server, into a collector. */
     private static RowCollector startLesson(Lesson lesson, SparkSession spark, LineServer server) throws Exception {
         return new RowCollector(lesson.transformation().apply(
-                SocketStreamApp.readLines(spark, server.host(), server.port(), lesson.arrivalTime())),
+                SocketStreamApp.readLines(spark, server.host(), server.port(), lesson.arrivalTime(), 1)),
                 lesson.outputMode(), lesson.trigger());
     }
 

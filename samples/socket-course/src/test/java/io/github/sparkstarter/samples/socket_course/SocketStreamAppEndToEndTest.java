@@ -64,4 +64,12 @@ class SocketStreamAppEndToEndTest {
             assertTrue(app.output().contains("usage:"), app::output);
         }
     }
+
+    @Test
+    void aBadSettingIsReportedBeforeSparkStarts() throws Exception {
+        try (AppProcess app = AppProcess.start(List.of("-Dstream.sourcePartitions=0"), SocketStreamApp.class)) {
+            assertEquals(2, app.awaitExit(), app::output);
+            assertTrue(app.output().contains("stream.sourcePartitions '0'"), app::output);
+        }
+    }
 }
