@@ -37,10 +37,12 @@ import java.util.stream.Stream;
  * own on 127.0.0.1, reads the app's stdout as it streams, and prints one Markdown table on stdout.
  * Progress goes to stderr; every file it writes is under target/bench/ (logs in target/bench/logs).
  *
- * <p>Options: --no-verify, --lines N (300), --rate N lines/s (20), --burst N (50000),
+ * <p>Options: --no-verify, --lines N (300), --rate N lines/s (20), --burst N (50000), --bursts N (3,
+ * throughput is their median),
  * --count-batches N (6, at most 35 s of input), --gen-runs N (3), --continuous-interval TEXT
- * ("100 milliseconds"), --ours-trigger VALUE (adds a latency run of our app with
- * -Dstream.trigger=VALUE), --baseline-jvm-flag FLAG (repeatable; e.g.
+ * ("100 milliseconds"), --ours-trigger VALUE ("continuous": the latency run of our app with
+ * -Dstream.trigger=VALUE, the app's low-latency switch), --ours-source-partitions N (cores; the throughput runs of our app again with
+ * -Dstream.sourcePartitions=N), --baseline-jvm-flag FLAG (repeatable; e.g.
  * -Dspark.sql.shuffle.partitions=2 or -Dspark.ui.enabled=false, which SparkSession.builder() reads,
  * to see what one of our defaults is worth).
  */
@@ -57,8 +59,8 @@ public final class Bench {
     /** The baseline has no log4j2.properties of its own: it gets Spark's default profile (INFO). */
     static final String SPARK_DEFAULT_LOGGING = "-Dlog4j2.configurationFile=org/apache/spark/log4j2-defaults.properties";
 
-    record Options(boolean verify, int lines, int rate, int burst, int countBatches, int genRuns,
-                   String continuousInterval, String oursTrigger, List<String> baselineFlags) {
+    record Options(boolean verify, int lines, int rate, int burst, int bursts, int countBatches, int genRuns,
+                   String continuousInterval, String oursTrigger, int oursSourcePartitions, List<String> baselineFlags) {
         static Options parse(String[] args) {
             Map<String, String> values = new HashMap<>();
             List<String> baselineFlags = new ArrayList<>();
@@ -72,26 +74,30 @@ public final class Bench {
                         }
                         baselineFlags.add(args[++i]);
                     }
-                    case "--lines", "--rate", "--burst", "--count-batches", "--gen-runs", "--continuous-interval",
-                         "--ours-trigger" -> {
+                    case "--lines", "--rate", "--burst", "--bursts", "--count-batches", "--gen-runs", "--continuous-interval",
+                         "--ours-trigger", "--ours-source-partitions" -> {
                         if (i + 1 == args.length) {
                             throw new IllegalArgumentException(args[i] + " needs a value");
                         }
                         values.put(args[i], args[++i]);
                     }
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; options: --no-verify --lines N --rate N --burst N --count-batches N --gen-runs N"
-                            + " --continuous-interval TEXT --ours-trigger VALUE --baseline-jvm-flag FLAG");
+                            + "; options: --no-verify --lines N --rate N --burst N --bursts N --count-batches N --gen-runs N"
+                            + " --continuous-interval TEXT --ours-trigger VALUE --ours-source-partitions N"
+                            + " --baseline-jvm-flag FLAG");
                 }
             }
             return new Options(verify,
                     Integer.parseInt(values.getOrDefault("--lines", "300")),
                     Integer.parseInt(values.getOrDefault("--rate", "20")),
                     Integer.parseInt(values.getOrDefault("--burst", "50000")),
+                    Integer.parseInt(values.getOrDefault("--bursts", "3")),
                     Integer.parseInt(values.getOrDefault("--count-batches", "6")),
                     Integer.parseInt(values.getOrDefault("--gen-runs", "3")),
                     values.getOrDefault("--continuous-interval", "100 milliseconds"),
-                    values.get("--ours-trigger"),
+                    values.getOrDefault("--ours-trigger", "continuous"),
+                    Integer.parseInt(values.getOrDefault("--ours-source-partitions",
+                            String.valueOf(Runtime.getRuntime().availableProcessors()))),
                     List.copyOf(baselineFlags));
         }
     }
@@ -234,10 +240,14 @@ public final class Bench {
 
     static void measureApps(Options opt) throws Exception {
         String oursEcho = OURS_PACKAGE + ".SocketStreamApp";
-        log("echo, ours: cold start, " + opt.lines() + " lines at " + opt.rate() + "/s, burst of " + opt.burst());
-        Echo ours = echo("ours-echo", oursEcho, false, List.of(), true, opt, opt.burst());
+        log("echo, ours: cold start, " + opt.lines() + " lines at " + opt.rate() + "/s, " + opt.bursts() + " bursts of " + opt.burst());
+        Echo ours = echo("ours-echo", oursEcho, false, List.of(), true, opt, opt.lines(), opt.burst());
         log("echo, baseline");
-        Echo base = echo("baseline-echo", BASELINE + "BaselineEcho", true, List.of(), true, opt, opt.burst());
+        Echo base = echo("baseline-echo", BASELINE + "BaselineEcho", true, List.of(), true, opt, opt.lines(), opt.burst());
+        int parts = opt.oursSourcePartitions();
+        log("echo, ours with -Dstream.sourcePartitions=" + parts + ": bursts only");
+        Echo oursParts = echo("ours-echo-partitions", oursEcho, false, List.of(), true, opt, 0, opt.burst(),
+                "-Dstream.sourcePartitions=" + parts);
         rows.add(new Row("cold start: JVM start to query started and socket connected", "s",
                 ours.coldStart, base.coldStart, ""));
         rows.add(new Row("first line sent to its row on the console (first batch)", "s",
@@ -246,15 +256,25 @@ public final class Bench {
                 ours.p50, base.p50, "rows seen: " + ours.seen + " vs " + base.seen + " of " + opt.lines()));
         rows.add(new Row("line to console latency p99", "ms", ours.p99, base.p99, ""));
         rows.add(new Row("peak RSS (VmHWM) after the latency run", "MB", ours.rssAfterLatency, base.rssAfterLatency, ""));
-        rows.add(new Row("echo throughput into the console sink, burst of " + opt.burst(), "lines/s",
-                ours.throughput, base.throughput, "ours: 1 source partition, prints every row; baseline: 2, prints 20 a batch"));
+        String baselineParts = "baseline " + Runtime.getRuntime().availableProcessors() + " (= cores)";
+        rows.add(new Row("echo throughput into the console sink, median of " + opt.bursts() + " bursts of " + opt.burst(),
+                "lines/s",
+                ours.throughput, base.throughput, "source partitions: ours 1 (keeps line order), " + baselineParts
+                        + "; ours prints every row, baseline 20 a batch"));
+        rows.add(new Row("the same, ours with `-Dstream.sourcePartitions=" + parts + "`", "lines/s",
+                oursParts.throughput, base.throughput, "ours " + parts + " partitions: lines out of order within a batch"));
         rows.add(new Row("peak RSS (VmHWM) after the burst", "MB", ours.rssAfterBurst, base.rssAfterBurst, ""));
 
-        log("echo into the noop sink, ours then baseline");
-        Echo oursNoop = echo("ours-noop", "bench.probe.OursNoop", false, List.of(), false, opt, opt.burst());
-        Echo baseNoop = echo("baseline-noop", BASELINE + "BaselineEcho", true, List.of("noop"), false, opt, opt.burst());
-        rows.add(new Row("echo throughput into the noop sink, burst of " + opt.burst(), "lines/s",
-                oursNoop.throughput, baseNoop.throughput, "source partitions: ours 1 (keeps line order), baseline 2 (= cores)"));
+        log("echo into the noop sink: ours, ours with " + parts + " source partitions, baseline");
+        Echo oursNoop = echo("ours-noop", "bench.probe.OursNoop", false, List.of(), false, opt, 0, opt.burst());
+        Echo oursNoopParts = echo("ours-noop-partitions", "bench.probe.OursNoop", false, List.of(String.valueOf(parts)),
+                false, opt, 0, opt.burst());
+        Echo baseNoop = echo("baseline-noop", BASELINE + "BaselineEcho", true, List.of("noop"), false, opt, 0, opt.burst());
+        rows.add(new Row("echo throughput into the noop sink, median of " + opt.bursts() + " bursts of " + opt.burst(),
+                "lines/s",
+                oursNoop.throughput, baseNoop.throughput, "source partitions: ours 1, " + baselineParts));
+        rows.add(new Row("the same, ours with " + parts + " source partitions", "lines/s",
+                oursNoopParts.throughput, baseNoop.throughput, ""));
 
         countRows("word count", "WordCountApp", BASELINE + "BaselineWordCount", opt, "");
         countRows("windowed count", "WindowedCountApp", BASELINE + "BaselineWindowedCount", opt,
@@ -263,18 +283,14 @@ public final class Bench {
         String interval = opt.continuousInterval();
         log("low latency: baseline with Trigger.Continuous(\"" + interval + "\")");
         Echo continuous = echo("baseline-continuous", BASELINE + "BaselineEcho", true, List.of("continuous", interval),
-                true, opt, 0);
-        Echo oursTrigger = null;
-        String note = "baseline: Trigger.Continuous(" + interval + "); ours: pass --ours-trigger VALUE";
-        if (opt.oursTrigger() != null) {
-            log("low latency: ours with -Dstream.trigger=" + opt.oursTrigger());
-            oursTrigger = echo("ours-trigger", oursEcho, false, List.of(), true, opt, 0, "-Dstream.trigger=" + opt.oursTrigger());
-            note = "baseline: Trigger.Continuous(" + interval + "); ours: -Dstream.trigger=" + opt.oursTrigger();
-        }
-        rows.add(new Row("low-latency trigger: latency p50", "ms", oursTrigger == null ? null : oursTrigger.p50,
-                continuous.p50, note + "; rows seen " + (oursTrigger == null ? "-" : oursTrigger.seen) + " vs " + continuous.seen));
-        rows.add(new Row("low-latency trigger: latency p99", "ms", oursTrigger == null ? null : oursTrigger.p99,
-                continuous.p99, ""));
+                true, opt, opt.lines(), 0);
+        log("low latency: ours with -Dstream.trigger=" + opt.oursTrigger());
+        Echo oursTrigger = echo("ours-trigger", oursEcho, false, List.of(), true, opt, opt.lines(), 0,
+                "-Dstream.trigger=" + opt.oursTrigger());
+        rows.add(new Row("low-latency trigger: latency p50", "ms", oursTrigger.p50, continuous.p50,
+                "baseline: Trigger.Continuous(" + interval + "); ours: -Dstream.trigger=" + opt.oursTrigger()
+                        + "; rows seen " + oursTrigger.seen + " vs " + continuous.seen));
+        rows.add(new Row("low-latency trigger: latency p99", "ms", oursTrigger.p99, continuous.p99, ""));
     }
 
     /** What one echo run measured; null where the run failed before getting there. */
@@ -284,14 +300,13 @@ public final class Bench {
     }
 
     /**
-     * One JVM of an echo app: cold start, first batch, then, into the console, the steady-rate
-     * latency run, and (if burst > 0) a burst whose lines/s come from the probe's row counts, so the
-     * console's own truncation of what it shows does not matter.
+     * One JVM of an echo app: cold start, first batch, then (if lines > 0, into the console) the
+     * steady-rate latency run, and (if burst > 0) a burst whose lines/s come from the probe's row
+     * counts, so the console's own truncation of what it shows does not matter.
      */
     static Echo echo(String label, String mainClass, boolean baseline, List<String> appArgs, boolean console,
-                     Options opt, int burst, String... jvmFlags) {
+                     Options opt, int lines, int burst, String... jvmFlags) {
         Echo result = new Echo();
-        int lines = console ? opt.lines() : 0;
         try (App a = new App(label, mainClass, baseline, appArgs, jvmFlags)) {
             result.coldStart = a.awaitReady();
             long sent = a.server.send("L0");
@@ -329,16 +344,19 @@ public final class Bench {
             }
             result.rssAfterLatency = a.peakRssMb();
 
-            if (burst > 0) {
-                long before = 1 + lines;
-                a.out.await(() -> a.out.rowsTotal() >= before, 30, "progress of the lines sent so far");
+            // One burst's time varies by a third from run to run (2 cores, GC): the median of a few.
+            List<Double> throughputs = new ArrayList<>();
+            for (int b = 0; burst > 0 && b < opt.bursts(); b++) {
+                long before = 1 + lines + (long) b * burst;
+                a.out.await(() -> a.out.rowsTotal() >= before, 180, "progress of the lines sent so far");
                 long start = System.nanoTime();
-                a.server.sendBurst("B", burst);
+                a.server.sendBurst("B" + b + "-", burst);
                 long target = before + burst;
                 a.out.await(() -> a.out.rowsTotal() >= target, 180, "progress of the burst");
-                result.throughput = burst / seconds(a.out.timeRowsReached(target) - start);
+                throughputs.add(burst / seconds(a.out.timeRowsReached(target) - start));
                 result.rssAfterBurst = a.peakRssMb();
             }
+            result.throughput = median(throughputs);
         } catch (Exception e) {
             log(label + " failed: " + e.getMessage());
         }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks the generated project against a Spark-guide baseline and prints a Markdown table.
-# Usage: bench/run.sh [--no-verify] [--lines N] [--rate N] [--burst N] [--count-seconds N]
-#                     [--gen-runs N] [--ours-trigger VALUE]
+# Usage: bench/run.sh [--no-verify] [--lines N] [--rate N] [--burst N] [--bursts N] [--count-batches N]
+#                     [--gen-runs N] [--ours-trigger VALUE] [--ours-source-partitions N]
 # Everything it writes goes under target/bench/ (logs: target/bench/logs/). See bench/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
