@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
+import org.apache.hadoop.util.ShutdownHookManager;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -67,6 +70,7 @@ public final class SocketStreamApp {
             // Step 4: print every micro-batch of the lesson's result to the console.
             StreamingQuery query = writeToConsole(lesson.transformation().apply(lines), lesson.outputMode(), trigger);
             ServerClosedWatcher serverClosed = ServerClosedWatcher.stopWhenServerCloses(query);
+            stopOnCtrlC(query);
             System.out.println("Streaming from " + settings.address() + ". Type lines into the server; Ctrl-C stops.");
 
             // Step 5: wait until the query ends: Ctrl-C, or the server closes the connection.
@@ -146,6 +150,30 @@ public final class SocketStreamApp {
                 .option("truncate", false)
                 .option("numRows", Integer.MAX_VALUE)
                 .start();
+    }
+
+    /**
+     * Ctrl-C: stops the query before Spark's own shutdown hook stops Spark under it, which would
+     * end a continuous query with stack traces. Both run from Hadoop's shutdown hook manager, which
+     * runs higher priorities first; Spark's is 40.
+     */
+    static void stopOnCtrlC(StreamingQuery query) {
+        ShutdownHookManager.get().addShutdownHook(() -> {
+            try {
+                stopQuietly(query);
+            } catch (Exception e) {
+                // Spark was stopping already: once the query ends, run() stops Spark itself.
+            }
+        }, 50);
+    }
+
+    /**
+     * Stops the query with Spark's logging turned off: tasks of a continuous query that are still
+     * running as it stops log errors that say nothing about the data.
+     */
+    static void stopQuietly(StreamingQuery query) throws TimeoutException {
+        Configurator.setAllLevels("org.apache.spark", Level.OFF);
+        query.stop();
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.example.iot.sensors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
@@ -11,6 +12,8 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The real entry point in a JVM of its own, as {@code mvn exec:java} or {@code java -jar} runs it. */
 class SocketStreamAppEndToEndTest {
@@ -31,15 +34,42 @@ class SocketStreamAppEndToEndTest {
 
             assertEquals(0, app.awaitExit(), app::output);
             assertTrue(app.output().contains("closed the connection"), app::output);
-            // The rows of all batches, without the "value" headers: every line, in the order sent.
-            List<String> rows = app.output().lines()
-                    .map(CONSOLE_ROW::matcher)
-                    .filter(Matcher::matches)
-                    .map(row -> row.group(1))
-                    .filter(row -> !row.equals("value"))
-                    .toList();
+            // Every line, in the order sent.
+            List<String> rows = consoleRows(app.output());
             assertEquals(List.of("first line", "second line"), rows.subList(0, 2));
             assertEquals(burst, rows.subList(2, rows.size()));
+        }
+    }
+
+    @Test
+    void theContinuousTriggerPrintsTheLinesAndEndsWhenTheServerCloses() throws Exception {
+        try (LineServer server = LineServer.start();
+             AppProcess app = AppProcess.start(List.of("-Dstream.trigger=continuous"), SocketStreamApp.class,
+                     server.host(), String.valueOf(server.port()))) {
+            app.awaitOutput("isStreaming: true");
+            server.send("first line", "second line");
+            app.awaitOutput("|second line|");
+            server.closeConnection();
+
+            assertEquals(0, app.awaitExit(), app::output);
+            assertEquals(List.of("first line", "second line"), consoleRows(app.output()), app::output);
+            assertTrue(app.output().contains("closed the connection"), app::output);
+        }
+    }
+
+    @ParameterizedTest(name = "-Dstream.trigger={0}")
+    @ValueSource(strings = {"", "continuous"})
+    void ctrlCStopsItWithoutStackTraces(String trigger) throws Exception {
+        try (LineServer server = LineServer.start();
+             AppProcess app = AppProcess.start(List.of("-Dstream.trigger=" + trigger), SocketStreamApp.class,
+                     server.host(), String.valueOf(server.port()))) {
+            server.send("hello");
+            app.awaitOutput("|hello|");
+            app.terminate();
+
+            app.awaitExit();
+            assertFalse(app.output().contains("Exception"), app::output);
+            assertFalse(app.output().contains("ERROR"), app::output);
         }
     }
 
@@ -71,5 +101,15 @@ class SocketStreamAppEndToEndTest {
             assertEquals(2, app.awaitExit(), app::output);
             assertTrue(app.output().contains("stream.sourcePartitions '0'"), app::output);
         }
+    }
+
+    /** The rows of all the console's tables, without their "value" headers. */
+    private static List<String> consoleRows(String output) {
+        return output.lines()
+                .map(CONSOLE_ROW::matcher)
+                .filter(Matcher::matches)
+                .map(row -> row.group(1))
+                .filter(row -> !row.equals("value"))
+                .toList();
     }
 }

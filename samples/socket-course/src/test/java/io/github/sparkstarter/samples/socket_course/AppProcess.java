@@ -97,6 +97,13 @@ public final class AppProcess implements AutoCloseable {
         }
     }
 
+    /** Sends SIGTERM, which runs the same shutdown hooks as Ctrl-C does. */
+    public void terminate() {
+        // Through the handle: Process.destroy() would also close the pipe of the app's output,
+        // and so lose what it prints while it stops.
+        process.toHandle().destroy();
+    }
+
     /** Waits for the process to end and returns its exit code. */
     public int awaitExit() throws InterruptedException {
         if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
