@@ -30,9 +30,9 @@ final class ServerClosedWatcher extends AbstractAppender {
             "org.apache.spark.sql.execution.streaming.continuous.TextSocketContinuousStream";
 
     /**
-     * Measured on an idle laptop: the last line before the close reached an epoch within 0.5 s.
-     * Four times that; on a machine too busy for it, a line sent just before the close can be
-     * missed, as continuous processing offers nothing better to wait on.
+     * Measured on an idle 2-core machine: the last line sent before the close reached an epoch
+     * within 0.5 s. Four times that; on a machine too busy for it, a line sent just before the
+     * close can be missed, as continuous processing offers nothing better to wait on.
      */
     static final Duration CONTINUOUS_GRACE = Duration.ofSeconds(2);
 
