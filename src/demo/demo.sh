@@ -15,7 +15,7 @@ TIMEOUT=180
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "Installing the archetype (tests skipped; 'mvn verify' runs them)"
-mvn -q -B install -DskipTests -Darchetype.test.skip=true
+mvn -q -B install -DskipTests -Darchetype.test.skip=true -Dinvoker.skip=true
 
 step "Generating a project: appName 'Socket Demo', port $PORT"
 rm -rf "$DEMO" && mkdir -p "$DEMO"
