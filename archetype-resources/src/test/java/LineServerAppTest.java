@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +21,7 @@ class LineServerAppTest {
 
     @Test
     void sendsTypedLinesToTheClientAndClosesAtEndOfInput() throws Exception {
-        int port = freePort();
+        int port = LineServer.freePort();
         try (AppProcess server = AppProcess.start(LineServerApp.class, String.valueOf(port))) {
             server.awaitOutput("Line server on 127.0.0.1:" + port);
             try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
@@ -43,7 +42,7 @@ class LineServerAppTest {
     @Test
     void replaysAFileToTheAppOnceItConnectsThenCloses(@TempDir Path dir) throws Exception {
         Path sample = Files.write(dir.resolve("sample.csv"), List.of("t1,a,1", "t2,b,2", "t3,c,3"));
-        int port = freePort();
+        int port = LineServer.freePort();
         try (AppProcess server = AppProcess.start(LineServerApp.class, "--file", sample.toString(), "--rate", "1000", String.valueOf(port))) {
             server.awaitOutput("waiting for the app to connect");
             try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
@@ -71,12 +70,6 @@ class LineServerAppTest {
         try (AppProcess server = AppProcess.start(LineServerApp.class, "70000")) {
             assertEquals(2, server.awaitExit(), server::output);
             assertTrue(server.output().contains("port '70000'"), server::output);
-        }
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return probe.getLocalPort();
         }
     }
 }

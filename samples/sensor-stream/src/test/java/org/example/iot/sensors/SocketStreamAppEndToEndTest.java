@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -75,10 +73,7 @@ class SocketStreamAppEndToEndTest {
 
     @Test
     void withNoServerListeningItSaysHowToStartOneAndFails() throws Exception {
-        int freePort;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            freePort = probe.getLocalPort();
-        }
+        int freePort = LineServer.freePort();
         try (AppProcess app = AppProcess.start(SocketStreamApp.class, "127.0.0.1", String.valueOf(freePort))) {
             assertEquals(1, app.awaitExit(), app::output);
             assertTrue(app.output().contains("nothing is listening at 127.0.0.1:" + freePort), app::output);

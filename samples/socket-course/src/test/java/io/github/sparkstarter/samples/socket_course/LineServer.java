@@ -39,6 +39,13 @@ public final class LineServer implements AutoCloseable {
         }
     }
 
+    /** A loopback port that nothing listens on right now: for a server still to start, or none at all. */
+    public static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        }
+    }
+
     public String host() {
         return serverSocket.getInetAddress().getHostAddress();
     }
