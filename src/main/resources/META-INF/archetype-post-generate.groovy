@@ -1,26 +1,60 @@
 // Runs after the archetype plugin has written the project. The plugin checks validationRegex only
-// for typed answers, never for -D values or in batch mode, so every parameter is checked here; when
-// one is bad, the project is removed and generation fails with a message naming it.
+// for typed answers, never for -D values or in batch mode, so every parameter is checked here, with
+// the same expressions as archetype-metadata.xml; when one is bad, the project is removed and
+// generation fails with a message naming it.
 import java.nio.file.Files
 import java.nio.file.Path
 import java.nio.file.Paths
 
 import groovy.transform.Field
 
+// What each value may be, so that it is safe and valid in every file it lands in: Java, XML,
+// Markdown, shell and Windows scripts. The expressions of the descriptor's parameters are its own,
+// letter for letter (ParameterValidationTest checks that); Maven coordinates are asked by the plugin.
+@Field final Map<String, String> RULES = [
+        groupId     : /^[A-Za-z0-9_.-]+$/,
+        artifactId  : /^[A-Za-z0-9_.-]+$/,
+        version     : /^[A-Za-z0-9_.-]+$/,
+        package     : /^(?!(abstract|assert|boolean|break|byte|case|catch|char|class|const|continue|default|do|double|else|enum|extends|final|finally|float|for|goto|if|implements|import|instanceof|int|interface|long|native|new|package|private|protected|public|return|short|static|strictfp|super|switch|synchronized|this|throw|throws|transient|try|void|volatile|while|true|false|null|_)(\.|$))[A-Za-z_][A-Za-z0-9_]*(\.(?!(abstract|assert|boolean|break|byte|case|catch|char|class|const|continue|default|do|double|else|enum|extends|final|finally|float|for|goto|if|implements|import|instanceof|int|interface|long|native|new|package|private|protected|public|return|short|static|strictfp|super|switch|synchronized|this|throw|throws|transient|try|void|volatile|while|true|false|null|_)(\.|$))[A-Za-z_][A-Za-z0-9_]*)*$/,
+        appName     : /^[\p{L}\p{N}]([\p{L}\p{M}\p{N} _.-]{0,62}[\p{L}\p{M}\p{N}_.-])?$/,
+        host        : /^((?![0-9.]+$)(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])|([0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}|([0-9A-Fa-f]{1,4}:){1,7}:|([0-9A-Fa-f]{1,4}:){1,6}:[0-9A-Fa-f]{1,4}|([0-9A-Fa-f]{1,4}:){1,5}(:[0-9A-Fa-f]{1,4}){1,2}|([0-9A-Fa-f]{1,4}:){1,4}(:[0-9A-Fa-f]{1,4}){1,3}|([0-9A-Fa-f]{1,4}:){1,3}(:[0-9A-Fa-f]{1,4}){1,4}|([0-9A-Fa-f]{1,4}:){1,2}(:[0-9A-Fa-f]{1,4}){1,5}|[0-9A-Fa-f]{1,4}:(:[0-9A-Fa-f]{1,4}){1,6}|:((:[0-9A-Fa-f]{1,4}){1,7}|:))$/,
+        port        : /^([1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])$/,
+        sparkVersion: /^(3\.5|4\.[0-9]+)\.[0-9]+$/,
+]
+
+@Field final Map<String, String> ALLOWED = [
+        groupId     : "letters, digits, '_', '.' or '-', e.g. -DgroupId=com.example",
+        artifactId  : "letters, digits, '_', '.' or '-', e.g. -DartifactId=my-stream",
+        version     : "letters, digits, '_', '.' or '-', e.g. -Dversion=0.1.0-SNAPSHOT",
+        package     : "dot-separated Java names of letters, digits and '_', none starting with a digit and none a Java keyword, e.g. -Dpackage=com.example.stream",
+        appName     : "1 to 64 letters (any script), digits, spaces, '_', '.' or '-', starting with a letter or digit and not ending with a space, e.g. -DappName=\"Socket Stream\"",
+        host        : "a host name, an IPv4 or an IPv6 address such as localhost, 127.0.0.1 or ::1, e.g. -Dhost=localhost",
+        port        : "a whole number from 1 to 65535 without leading zeros, e.g. -Dport=9999",
+        sparkVersion: "a Spark release of the 3.5 line (Scala 2.12) or the 4 line (Scala 2.13), without a Scala suffix; 3.4 and older are not supported. e.g. -DsparkVersion=@spark4.version@",
+]
+
 def projectDir = Paths.get(request.outputDirectory, request.artifactId)
 Properties parameters = request.properties
+parameters.setProperty('groupId', request.groupId)
+parameters.setProperty('artifactId', request.artifactId)
+parameters.setProperty('version', request.version)
 
-List<String> problems = []
-problems += checkPackage(parameters.getProperty('package'))
-problems += checkAppName(parameters.getProperty('appName'))
-problems += checkHost(parameters.getProperty('host'))
-problems += checkPort(parameters.getProperty('port'))
-problems = problems.findAll()
+List<String> problems = RULES.collect { key, rule ->
+    String value = parameters.getProperty(key)
+    value != null && value ==~ rule ? null : "${key} '${value}' is not allowed: use ${ALLOWED[key]}"
+}.findAll()
 
 if (problems) {
     deleteTree(projectDir)
     throw new IllegalArgumentException('Bad archetype parameter, so no project was generated:\n  - '
             + problems.join('\n  - ') + '\nRun archetype:generate again with these values corrected.')
+}
+
+// Said at once, rather than when the project first runs: Maven's Java cannot run this Spark line.
+int java = Runtime.version().feature()
+if (java >= 23 && parameters.getProperty('sparkVersion').startsWith('3.')) {
+    println "WARNING: this Java ${java} cannot run Spark ${parameters.getProperty('sparkVersion')}, which needs Java 17 to 22:" +
+            " run the project with JAVA_HOME set to one, or generate it again with -DsparkVersion=@spark4.version@"
 }
 
 // The plugin writes rendered files with this system's line separator and drops the executable bit:
@@ -33,64 +67,6 @@ projectDir.resolve('scripts').toFile().listFiles()?.each { File script ->
     } else if (script.name.endsWith('.cmd')) {
         script.setText(text.replace('\n', '\r\n'), 'UTF-8')
     }
-}
-
-// Each check returns null when the value is good, else what is wrong and what to do.
-
-String checkPort(String value) {
-    if (value ==~ /[0-9]{1,5}/ && (value as int) in 1..65535) {
-        return null
-    }
-    "port '${value}' is not a TCP port: give a whole number from 1 to 65535, e.g. -Dport=9999"
-}
-
-String checkHost(String value) {
-    String label = /[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?/
-    boolean hostName = value != null && value.length() <= 253 && value ==~ /${label}(\.${label})*/
-    boolean allNumbers = value ==~ /[0-9.]+/
-    if (hostName && !allNumbers || isIpv4(value) || isIpv6(value)) {
-        return null
-    }
-    "host '${value}' is not a host name, IPv4 or IPv6 address: give one such as localhost, 127.0.0.1 or ::1, e.g. -Dhost=localhost"
-}
-
-boolean isIpv4(String value) {
-    value ==~ /([0-9]{1,3}\.){3}[0-9]{1,3}/ && value.split(/\./).every { (it as int) <= 255 }
-}
-
-boolean isIpv6(String value) {
-    if (!(value ==~ /[0-9A-Fa-f:.]{2,45}/) || !value.contains(':')) {
-        return false
-    }
-    try {
-        // A literal with ':' is parsed, never looked up.
-        return InetAddress.getByName(value) instanceof Inet6Address
-    } catch (UnknownHostException e) {
-        return false
-    }
-}
-
-String checkAppName(String value) {
-    if (value ==~ /[\p{L}\p{N}][\p{L}\p{M}\p{N} _.-]{0,63}/ && !value.endsWith(' ')) {
-        return null
-    }
-    "appName '${value}' is not allowed: use 1 to 64 letters (any script), digits, spaces, '_', '.' or '-', " +
-            "starting with a letter or digit, e.g. -DappName=\"Socket Stream\""
-}
-
-@Field final Set<String> JAVA_KEYWORDS = ('abstract assert boolean break byte case catch char class const continue '
-        + 'default do double else enum extends final finally float for goto if implements import instanceof int '
-        + 'interface long native new package private protected public return short static strictfp super switch '
-        + 'synchronized this throw throws transient try void volatile while true false null _').split(' ') as Set
-
-String checkPackage(String value) {
-    List<String> parts = value == null ? [] : value.split(/\./, -1) as List
-    boolean valid = !parts.isEmpty() && parts.every { it ==~ /[A-Za-z_][A-Za-z0-9_]*/ && !(it in JAVA_KEYWORDS) }
-    if (valid) {
-        return null
-    }
-    "package '${value}' is not a Java package: use dot-separated names of letters, digits and '_', " +
-            "none starting with a digit and none a Java keyword, e.g. -Dpackage=com.example.stream"
 }
 
 void deleteTree(Path dir) {

@@ -4,7 +4,7 @@ String log = new File(basedir, 'build.log').getText('UTF-8')
 
 if (new File(basedir, 'good.properties').exists()) {
     // retry-after-failure: the first build was refused, the second generated the project.
-    assert log.contains("port '99999' is not a TCP port")
+    assert log.contains("port '99999' is not allowed")
     assert new File(project, 'pom.xml').exists(): 'the retry with a good port generated nothing'
     assert new File(project, 'scripts/netcat-server.sh').getText('UTF-8').contains('PORT=12345')
     return true

@@ -23,13 +23,15 @@ import org.w3c.dom.NodeList;
 
 /**
  * Renders archetype-resources/ the way maven-archetype-plugin 3.4.1 does, following the fileSets of
- * the descriptor, so the template tests see the files a user gets, in milliseconds.
+ * the descriptor, so the template tests see the files a user gets, in milliseconds. It reads them as
+ * the archetype jar holds them: from target/classes, with this build's versions stamped in.
  */
 final class ArchetypeTemplates {
 
-    static final Path TEMPLATES = Path.of("archetype-resources");
-    static final Path DESCRIPTOR = Path.of("src/main/resources/META-INF/maven/archetype-metadata.xml");
-    static final Path POST_GENERATE = Path.of("src/main/resources/META-INF/archetype-post-generate.groovy");
+    static final Path CLASSES = Path.of("target/classes");
+    static final Path TEMPLATES = CLASSES.resolve("archetype-resources");
+    static final Path DESCRIPTOR = CLASSES.resolve("META-INF/maven/archetype-metadata.xml");
+    static final Path POST_GENERATE = CLASSES.resolve("META-INF/archetype-post-generate.groovy");
 
     /** One fileSet of the descriptor. */
     record FileSet(String directory, boolean filtered, boolean packaged, List<String> includes, List<String> excludes) {
@@ -99,15 +101,34 @@ final class ArchetypeTemplates {
 
     /** The default of a required property in the descriptor, as written there. */
     static String defaultValue(String key) throws Exception {
+        return requiredProperty(key, "defaultValue");
+    }
+
+    /** The validationRegex of a required property in the descriptor. */
+    static String validationRegex(String key) throws Exception {
+        return requiredProperty(key, "validationRegex");
+    }
+
+    private static String requiredProperty(String key, String tag) throws Exception {
         Element root = descriptor();
         NodeList properties = root.getElementsByTagName("requiredProperty");
         for (int i = 0; i < properties.getLength(); i++) {
             Element property = (Element) properties.item(i);
             if (property.getAttribute("key").equals(key)) {
-                return property.getElementsByTagName("defaultValue").item(0).getTextContent();
+                return property.getElementsByTagName(tag).item(0).getTextContent();
             }
         }
         throw new IllegalArgumentException("no required property " + key);
+    }
+
+    /** The keys of the descriptor's required properties. */
+    static List<String> requiredProperties() throws Exception {
+        NodeList properties = descriptor().getElementsByTagName("requiredProperty");
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < properties.getLength(); i++) {
+            keys.add(((Element) properties.item(i)).getAttribute("key"));
+        }
+        return keys;
     }
 
     static String evaluate(String template, Map<String, String> parameters) {
@@ -118,7 +139,7 @@ final class ArchetypeTemplates {
 
     /**
      * Writes the project that the plugin would write for these parameters (groupId, artifactId,
-     * version, package, appName, host, port) into {@code target}; returns the files written,
+     * version, package, appName, host, port, sparkVersion) into {@code target}; returns the files written,
      * relative to it. The pom.xml at the top is always filtered, as the plugin does.
      */
     static List<Path> render(Map<String, String> parameters, Path target) throws Exception {

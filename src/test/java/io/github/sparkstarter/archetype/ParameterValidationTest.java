@@ -1,18 +1,25 @@
 package io.github.sparkstarter.archetype;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The post-generate script refuses every parameter that is not safe in generated Java, XML,
@@ -21,7 +28,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ParameterValidationTest {
 
     static final Map<String, String> GOOD = Map.of("groupId", "com.example", "artifactId", "demo",
-            "version", "1.0", "package", "com.example.demo", "appName", "Demo App", "host", "localhost", "port", "9999");
+            "version", "1.0", "package", "com.example.demo", "appName", "Demo App", "host", "localhost", "port", "9999",
+            "sparkVersion", TemplateRenderingTest.SPARK_3);
 
     @Test
     void goodParametersKeepTheProjectAndMakeScriptsExecutable(@TempDir Path out) throws Exception {
@@ -41,6 +49,8 @@ class ParameterValidationTest {
             "port     | 99999999999",
             "port     | 9999; rm -rf ~",
             "port     | ''",
+            "port     | 08080",
+            "port     | +80",
             "host     | local host",
             "host     | $(reboot)",
             "host     | `touch x`",
@@ -66,22 +76,38 @@ class ParameterValidationTest {
             "package  | com..example",
             "package  | com.example.",
             "package  | com.example;import x",
+            "sparkVersion | 3.4.1",
+            "sparkVersion | 2.4.8",
+            "sparkVersion | 4.2",
+            "sparkVersion | 4.2.0_2.12",
+            "sparkVersion | 3.5.9_2.13",
+            "sparkVersion | 5.0.0",
+            "sparkVersion | 4.2.0-preview5",
+            "sparkVersion | latest",
+            "groupId  | com.example;id",
+            "groupId  | com example",
+            "artifactId | my app",
+            "artifactId | $(id)",
+            "version  | 1.0 beta",
+            "version  | 1.0&echo",
     })
     void aBadParameterIsNamedAndNoProjectIsLeft(String key, String value, @TempDir Path out) throws Exception {
         Map<String, String> parameters = new HashMap<>(GOOD);
         parameters.put(key, value);
-        ArchetypeTemplates.render(GOOD, out.resolve("demo"));
+        // Where the plugin writes the project: the folder named by the artifactId.
+        Path project = out.resolve(parameters.get("artifactId"));
+        ArchetypeTemplates.render(GOOD, project);
 
         Exception error = assertThrows(Exception.class, () -> PostGenerateScript.run(out, parameters));
 
         assertTrue(error.getMessage().contains(key + " '" + value + "'"), error.getMessage());
         assertTrue(error.getMessage().contains("e.g. -D" + key + "="), error.getMessage());
-        assertFalse(Files.exists(out.resolve("demo")), "the project was left behind");
+        assertFalse(Files.exists(project), "the project was left behind");
     }
 
     @Test
     void aNewlineInAValueIsRefused(@TempDir Path out) throws Exception {
-        for (String key : new String[] {"appName", "host", "port", "package"}) {
+        for (String key : new String[] {"appName", "host", "port", "package", "sparkVersion", "groupId", "version"}) {
             Map<String, String> parameters = new HashMap<>(GOOD);
             parameters.put(key, GOOD.get(key) + "\nrm -rf /");
             ArchetypeTemplates.render(GOOD, out.resolve("demo"));
@@ -91,6 +117,57 @@ class ParameterValidationTest {
             assertTrue(error.getMessage().contains(key + " '"), error.getMessage());
             assertFalse(Files.exists(out.resolve("demo")));
         }
+    }
+
+    /**
+     * The descriptor's expressions check what is typed, the script checks every value: they must
+     * agree, so the script uses the descriptor's expressions letter for letter, and on every value
+     * these tests use, good or bad, both say the same.
+     */
+    @Test
+    void theScriptChecksWithTheDescriptorsOwnExpressions() throws Exception {
+        String script = Files.readString(ArchetypeTemplates.POST_GENERATE);
+        for (String key : ArchetypeTemplates.requiredProperties()) {
+            assertTrue(script.contains(key + (" ".repeat(Math.max(0, 12 - key.length()))) + ": /" + ArchetypeTemplates.validationRegex(key) + "/,"),
+                    "the script's rule for " + key + " is not the descriptor's validationRegex");
+        }
+    }
+
+    @ParameterizedTest(name = "{0} = [{1}]")
+    @MethodSource("everyValueTried")
+    void descriptorAndScriptAgree(String key, String value, @TempDir Path out) throws Exception {
+        Map<String, String> parameters = new HashMap<>(GOOD);
+        parameters.put(key, value);
+        ArchetypeTemplates.render(GOOD, out.resolve("demo"));
+        boolean typedAnswerAccepted = Pattern.matches(ArchetypeTemplates.validationRegex(key), value);
+
+        boolean scriptAccepted;
+        try {
+            PostGenerateScript.run(out, parameters);
+            scriptAccepted = true;
+        } catch (IllegalArgumentException refused) {
+            scriptAccepted = false;
+        }
+        assertEquals(typedAnswerAccepted, scriptAccepted);
+    }
+
+    /** The values of the two tests above and below, for the descriptor's parameters. */
+    static Stream<Arguments> everyValueTried() throws Exception {
+        List<String> keys = ArchetypeTemplates.requiredProperties();
+        List<Arguments> values = new ArrayList<>();
+        for (String method : List.of("aBadParameterIsNamedAndNoProjectIsLeft", "unusualButSafeValuesAreAccepted")) {
+            CsvSource rows = ParameterValidationTest.class.getDeclaredMethod(method, String.class, String.class, Path.class)
+                    .getAnnotation(CsvSource.class);
+            for (String row : rows.value()) {
+                String[] cells = row.split("\\|", 2);
+                String key = cells[0].strip();
+                String value = cells[1].strip().equals("''") ? "" : cells[1].strip();
+                if (keys.contains(key)) {
+                    values.add(Arguments.of(key, value));
+                }
+            }
+        }
+        return values.stream();
     }
 
     @ParameterizedTest(name = "{0} = [{1}]")
@@ -106,6 +183,12 @@ class ParameterValidationTest {
             "port    | 65535",
             "package | org.example.it.custom",
             "package | x.y_",
+            "package | com.Example.App",
+            "sparkVersion | 3.5.0",
+            "sparkVersion | 4.0.1",
+            "sparkVersion | 4.2.0",
+            "sparkVersion | 4.10.12",
+            "version | 1.0.0-SNAPSHOT",
     })
     void unusualButSafeValuesAreAccepted(String key, String value, @TempDir Path out) throws Exception {
         Map<String, String> parameters = new HashMap<>(GOOD);

@@ -13,13 +13,23 @@ final class PostGenerateScript {
     /** What the script reads of the plugin's ArchetypeGenerationRequest. */
     public static final class Request {
         private final String outputDirectory;
-        private final String artifactId;
+        private final Map<String, String> coordinates;
         private final Properties properties = new Properties();
 
         Request(Path outputDirectory, Map<String, String> parameters) {
             this.outputDirectory = outputDirectory.toString();
-            this.artifactId = parameters.get("artifactId");
+            this.coordinates = parameters;
+            // As the plugin does: the required properties only; the coordinates have getters.
             properties.putAll(parameters);
+            properties.keySet().removeAll(java.util.List.of("groupId", "artifactId", "version"));
+        }
+
+        public String getGroupId() {
+            return coordinates.get("groupId");
+        }
+
+        public String getVersion() {
+            return coordinates.get("version");
         }
 
         public String getOutputDirectory() {
@@ -27,7 +37,7 @@ final class PostGenerateScript {
         }
 
         public String getArtifactId() {
-            return artifactId;
+            return coordinates.get("artifactId");
         }
 
         public Properties getProperties() {

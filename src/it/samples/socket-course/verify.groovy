@@ -1,2 +1,0 @@
-// The check shared by all samples.
-evaluate(new File(basedir, '../../../test-classes/invoker/expect-sample.groovy'))
