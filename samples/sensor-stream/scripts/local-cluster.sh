@@ -14,6 +14,7 @@ WORK=$PWD/target/local-cluster
 MASTER_URL=spark://127.0.0.1:$MASTER_PORT
 # This script is copied as it is, not rendered by the archetype: names come from pom.xml.
 MAIN_CLASS=$(sed -n 's:.*<main.class>\(.*\)</main.class>.*:\1:p' pom.xml)
+SCALA_BINARY_VERSION=$(sed -n 's:.*<scala.binary.version>\(.*\)</scala.binary.version>.*:\1:p' pom.xml)
 
 echo "Preparing: Spark's jars from Maven into $WORK/spark-home/jars, and the thin jar..." >&2
 rm -rf "$WORK" && mkdir -p "$WORK/spark-home/jars" "$WORK/work"
@@ -23,7 +24,7 @@ JAR=$(ls target/*-thin.jar | grep -v '/original-')
 
 # What the master, the worker and the executors it starts need to find Spark and stay on loopback.
 export SPARK_HOME=$WORK/spark-home
-export SPARK_SCALA_VERSION=2.12
+export SPARK_SCALA_VERSION=$SCALA_BINARY_VERSION
 export SPARK_LOCAL_IP=127.0.0.1
 SPARK_CP="$SPARK_HOME/jars/*"
 

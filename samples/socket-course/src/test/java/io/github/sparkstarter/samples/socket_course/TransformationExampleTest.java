@@ -8,11 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.github.sparkstarter.samples.socket_course.testkit.RowCollector;
+import io.github.sparkstarter.samples.socket_course.testkit.SparkTestSession;
+import io.github.sparkstarter.samples.socket_course.testkit.TestLineServer;
 
 /** How to test a transformation of your own: copy this test, replace shout() with your code. */
 @ExtendWith(SparkTestSession.class)
@@ -24,9 +29,16 @@ class TransformationExampleTest {
     }
 
     @Test
-    void shoutsEveryLine(SparkSession spark) throws Exception {
-        try (LineServer server = LineServer.start();
-             RowCollector rows = RowCollector.collect(shout(SocketStreamApp.readLines(spark, server.host(), server.port())))) {
+    void shoutsEveryLineOfAStaticTable(SparkSession spark) {
+        Dataset<Row> lines = spark.createDataset(List.of("hello", "spark streaming"), Encoders.STRING()).toDF("value");
+
+        assertEquals(List.of(RowFactory.create("HELLO", 5), RowFactory.create("SPARK STREAMING", 15)), shout(lines).collectAsList());
+    }
+
+    @Test
+    void shoutsEveryLineSentToTheSocket(SparkSession spark) throws Exception {
+        try (TestLineServer server = TestLineServer.start();
+             RowCollector rows = RowCollector.collect(shout(server.linesIn(spark)))) {
             server.send("hello", "spark streaming");
 
             assertEquals(List.of(RowFactory.create("HELLO", 5), RowFactory.create("SPARK STREAMING", 15)), rows.await(2));

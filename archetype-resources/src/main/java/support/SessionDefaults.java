@@ -1,0 +1,47 @@
+package ${package}.support;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.spark.SparkConf;
+
+/**
+ * The settings the lessons give their SparkSession, each only where it is not given already as a
+ * spark.* system property (as spark-submit and {@code -Dspark.ui.enabled=true} give them); the
+ * progress line's listener is added to those given.
+ */
+public final class SessionDefaults {
+
+    private SessionDefaults() {
+    }
+
+    /**
+     * Local mode with all cores unless a master is given; loopback; as many shuffle partitions as
+     * cores; no web UI; and a progress line after each batch unless {@code -Dstream.progress=false}.
+     */
+    public static Map<String, Object> forThisMachine() {
+        return new LinkedHashMap<>(addedTo(new SparkConf()));
+    }
+
+    static Map<String, String> addedTo(SparkConf given) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        if (!given.contains("spark.master")) {
+            settings.put("spark.master", "local[*]");
+            // On one machine, talk over loopback: works offline, whatever the host name resolves to.
+            settings.put("spark.driver.host", "127.0.0.1");
+            settings.put("spark.driver.bindAddress", "127.0.0.1");
+            // Aggregations shuffle into this many partitions; Spark's 200 are made for clusters.
+            settings.put("spark.sql.shuffle.partitions", String.valueOf(Runtime.getRuntime().availableProcessors()));
+        }
+        // The web UI would listen on every network interface: off unless asked for.
+        settings.put("spark.ui.enabled", "false");
+        settings.keySet().removeIf(given::contains);
+        if (ProgressReport.enabled()) {
+            // After the listeners given, if any: they keep theirs, and get the progress line too.
+            String listeners = "spark.sql.streaming.streamingQueryListeners";
+            String report = ProgressReport.class.getName();
+            settings.put(listeners, given.contains(listeners) ? given.get(listeners) + "," + report : report);
+        }
+        return settings;
+    }
+}

@@ -1,0 +1,75 @@
+package ${package};
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import ${package}.testkit.RowCollector;
+import ${package}.testkit.SparkTestSession;
+import ${package}.testkit.TestLineServer;
+
+/** Lesson 3's transformation: on static lines with chosen times first, then on a stream from a real socket. */
+@ExtendWith(SparkTestSession.class)
+class WindowedCountAppTest {
+
+    @Test
+    void countsWordsPerTenSecondWindowOfTheirTime(SparkSession spark) {
+        StructType schema = new StructType().add("value", DataTypes.StringType).add("timestamp", DataTypes.TimestampType);
+        Dataset<Row> lines = spark.createDataFrame(List.of(
+                RowFactory.create("spark streaming", at("2024-01-01T10:00:01Z")),
+                RowFactory.create("spark", at("2024-01-01T10:00:09Z")),
+                RowFactory.create("spark", at("2024-01-01T10:00:12Z"))), schema);
+
+        Map<String, Long> counts = new HashMap<>();
+        for (Row row : WindowedCountApp.countPerWindow(lines).collectAsList()) {
+            Row window = row.getStruct(0);
+            counts.put(window.getTimestamp(0).toInstant() + " " + row.getString(1), row.getLong(2));
+        }
+
+        assertEquals(Map.of(
+                "2024-01-01T10:00:00Z spark", 2L,
+                "2024-01-01T10:00:00Z streaming", 1L,
+                "2024-01-01T10:00:10Z spark", 1L), counts);
+    }
+
+    @Test
+    void countsTheWordsSentToTheSocketPerWindowOfArrival(SparkSession spark) throws Exception {
+        try (TestLineServer server = TestLineServer.start();
+             RowCollector counts = new RowCollector(WindowedCountApp.countPerWindow(server.timestampedLinesIn(spark)), "update")) {
+            server.send("spark spark streaming", "spark");
+
+            // The lines arrive within milliseconds, so almost always in one window; count over all.
+            List<Row> batch = counts.awaitBatch(rows -> totals(rows).equals(Map.of("spark", 3L, "streaming", 1L)));
+            for (Row row : batch) {
+                Row window = row.getStruct(0);
+                long millis = window.getTimestamp(1).getTime() - window.getTimestamp(0).getTime();
+                assertEquals(10_000, millis, "window " + window);
+            }
+        }
+    }
+
+    private static Timestamp at(String instant) {
+        return Timestamp.from(Instant.parse(instant));
+    }
+
+    private static Map<String, Long> totals(List<Row> rows) {
+        Map<String, Long> totals = new HashMap<>();
+        for (Row row : rows) {
+            totals.merge(row.getString(1), row.getLong(2), Long::sum);
+        }
+        return totals;
+    }
+}

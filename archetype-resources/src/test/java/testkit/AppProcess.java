@@ -1,0 +1,115 @@
+package ${package}.testkit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a main class of this project in a JVM of its own, as a user does, with the JVM flags of
+ * .mvn/jvm.config, and records what it prints. For tests of exit codes and console output.
+ */
+public final class AppProcess implements AutoCloseable {
+
+    public static final Duration TIMEOUT = Duration.ofSeconds(90);
+
+    /** The JVM flags Spark needs, one per line: read by Maven (exec:java), the tests, the scripts and the IDEs. */
+    public static final Path JVM_CONFIG = Path.of(".mvn", "jvm.config");
+
+    private final Process process;
+    private final StringBuffer output = new StringBuffer();
+    private final Thread pump;
+
+    private AppProcess(Process process) {
+        this.process = process;
+        this.pump = new Thread(() -> copy(process.getInputStream()), "app-output");
+        pump.setDaemon(true);
+        pump.start();
+    }
+
+    public static AppProcess start(Class<?> mainClass, String... args) throws IOException {
+        return start(List.of(), mainClass, args);
+    }
+
+    /** Starts it with more JVM flags after those of .mvn/jvm.config, such as -Dstream.trigger=continuous. */
+    public static AppProcess start(List<String> moreJvmFlags, Class<?> mainClass, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // The java launcher reads the flags from the file itself (an @argfile): one list for every way Java starts.
+        command.add("@" + JVM_CONFIG.toAbsolutePath());
+        command.addAll(moreJvmFlags);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass.getName());
+        command.addAll(List.of(args));
+        return new AppProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+    }
+
+    private void copy(InputStream in) {
+        byte[] buffer = new byte[8192];
+        try {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                output.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                synchronized (this) {
+                    notifyAll();
+                }
+            }
+        } catch (IOException e) {
+            // The process ended.
+        }
+    }
+
+    /** Types a line into the process's standard input, as a user at its terminal does. */
+    public void type(String line) throws IOException {
+        process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+    }
+
+    /** Ends the process's standard input, as Ctrl-D does. */
+    public void endInput() throws IOException {
+        process.getOutputStream().close();
+    }
+
+    /** Everything the process printed so far, standard output and error together. */
+    public String output() {
+        return output.toString();
+    }
+
+    /** Waits until the output contains {@code text}; fails if the process ends first or time runs out. */
+    public synchronized void awaitOutput(String text) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!output().contains(text)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || !process.isAlive() && !pump.isAlive()) {
+                throw new AssertionError("expected output containing '" + text + "', got:\n" + output());
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, Math.min(left, 200_000_000L));
+        }
+    }
+
+    /** Sends SIGTERM, which runs the same shutdown hooks as Ctrl-C does. */
+    public void terminate() {
+        // Through the handle: Process.destroy() would also close the pipe of the app's output,
+        // and so lose what it prints while it stops.
+        process.toHandle().destroy();
+    }
+
+    /** Waits for the process to end and returns its exit code. */
+    public int awaitExit() throws InterruptedException {
+        if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the app did not end within " + TIMEOUT + "; output:\n" + output());
+        }
+        pump.join(TIMEOUT.toMillis());
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+}

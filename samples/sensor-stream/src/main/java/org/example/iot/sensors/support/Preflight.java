@@ -1,0 +1,78 @@
+package org.example.iot.sensors.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Properties;
+
+import org.apache.hadoop.util.VersionInfo;
+import org.apache.spark.SparkContext;
+
+/** Checks made before Spark starts, so that a known problem ends in one line that says what to do. */
+final class Preflight {
+
+    /**
+     * Hadoop releases before this one call Subject.getSubject, which Java 23 and later refuse:
+     * Spark 3.5 (Hadoop 3.3), 4.0 and 4.1 (Hadoop 3.4.1 and 3.4.2) cannot start there.
+     */
+    static final String FIRST_HADOOP_FOR_JAVA_23 = "3.4.3";
+
+    private Preflight() {
+    }
+
+    static void checkJavaAndCharset() {
+        String problem = unsupportedJava(Runtime.version().feature(), sparkVersion(), VersionInfo.getVersion());
+        if (problem != null) {
+            System.err.println("error: " + problem);
+            System.exit(1);
+        }
+        // The socket source decodes bytes with the JVM's default charset; the project runs Java with UTF-8.
+        if (!Charset.defaultCharset().equals(StandardCharsets.UTF_8)) {
+            System.err.println("warning: the JVM's default charset is " + Charset.defaultCharset()
+                    + ", so non-ASCII text may be garbled; run Java with -Dfile.encoding=UTF-8");
+        }
+    }
+
+    /** Why the Spark and Hadoop on the classpath cannot run on this Java release, or null when they can. */
+    static String unsupportedJava(int javaFeature, String sparkVersion, String hadoopVersion) {
+        if (javaFeature < 17) {
+            return "this project needs Java 17 or newer; this is Java " + javaFeature;
+        }
+        if (javaFeature >= 23 && compareVersions(hadoopVersion, FIRST_HADOOP_FOR_JAVA_23) < 0) {
+            return "Spark " + sparkVersion + " does not run on Java " + javaFeature + ": the Hadoop " + hadoopVersion
+                    + " inside it calls Subject.getSubject, which Java 23 and later refuse. Run it with Java 17 to 22"
+                    + " (set JAVA_HOME), or move to Spark 4.2 (see \"Spark and Java versions\" in docs/settings.md)";
+        }
+        return null;
+    }
+
+    /** The version of the Spark on the classpath, as its jar records it. */
+    static String sparkVersion() {
+        try (InputStream in = SparkContext.class.getResourceAsStream("/spark-version-info.properties")) {
+            Properties info = new Properties();
+            if (in != null) {
+                info.load(in);
+            }
+            return info.getProperty("version", "(unknown version)");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Compares dotted version numbers such as 3.4.2 and 3.4.10 number by number. */
+    static int compareVersions(String a, String b) {
+        int[] left = numbers(a);
+        int[] right = numbers(b);
+        return Arrays.compare(left, right);
+    }
+
+    private static int[] numbers(String version) {
+        return Arrays.stream(version.split("[^0-9]+"))
+                .filter(part -> !part.isEmpty())
+                .mapToInt(Integer::parseInt)
+                .toArray();
+    }
+}

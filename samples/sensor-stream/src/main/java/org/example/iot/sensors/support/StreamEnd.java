@@ -1,0 +1,78 @@
+package org.example.iot.sensors.support;
+
+import java.util.concurrent.TimeoutException;
+
+import org.apache.hadoop.util.ShutdownHookManager;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryException;
+
+/**
+ * Step 5 of every lesson: {@code query.awaitTermination()}, plus what makes each way a stream can
+ * end clear to the person who runs it, and the exit status that goes with it.
+ */
+public final class StreamEnd {
+
+    private StreamEnd() {
+    }
+
+    /**
+     * Waits until the query ends, then stops Spark and ends the app: status 0 when the server
+     * closed the connection or Ctrl-C was pressed, 1 when the query failed or the connection was
+     * reset (lines may be lost). A failure is explained in one line where its cause is known (no
+     * server, unknown host); otherwise its stack trace is printed once, followed by the line of
+     * this project's code it came from.
+     */
+    public static void awaitTermination(StreamingQuery query, StreamSettings settings) {
+        SourceWatcher source = SourceWatcher.watch(query);
+        stopOnCtrlC(query);
+        System.out.println("Streaming from " + settings.address() + ". Type lines into the server; Ctrl-C stops.");
+        int status = await(query, source, settings);
+        query.sparkSession().stop();
+        System.exit(status);
+    }
+
+    private static int await(StreamingQuery query, SourceWatcher source, StreamSettings settings) {
+        try {
+            query.awaitTermination();
+        } catch (StreamingQueryException e) {
+            return FailureReport.report(e, settings, System.err);
+        }
+        switch (source.end()) {
+            case CLOSED:
+                System.out.println("The server at " + settings.address() + " closed the connection; the stream has ended.");
+                return 0;
+            case RESET:
+                System.err.println("error: the connection to " + settings.address() + " was reset: the server"
+                        + " crashed or was killed. The lines printed above arrived; lines sent just before may be lost.");
+                return 1;
+            default:
+                return 0;
+        }
+    }
+
+    /**
+     * Ctrl-C: stops the query before Spark's own shutdown hook stops Spark under it, which would
+     * end a continuous query with stack traces. Both run from Hadoop's shutdown hook manager, which
+     * runs higher priorities first; Spark's is 40.
+     */
+    private static void stopOnCtrlC(StreamingQuery query) {
+        ShutdownHookManager.get().addShutdownHook(() -> {
+            try {
+                stopQuietly(query);
+            } catch (Exception e) {
+                // Spark was stopping already: nothing left to stop.
+            }
+        }, 50);
+    }
+
+    /**
+     * Stops the query with Spark's logging turned off: tasks of a continuous query that are still
+     * running as it stops log errors that say nothing about the data.
+     */
+    static void stopQuietly(StreamingQuery query) throws TimeoutException {
+        Configurator.setAllLevels("org.apache.spark", Level.OFF);
+        query.stop();
+    }
+}

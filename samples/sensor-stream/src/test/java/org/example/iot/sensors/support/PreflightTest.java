@@ -1,0 +1,46 @@
+package org.example.iot.sensors.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.apache.hadoop.util.VersionInfo;
+import org.junit.jupiter.api.Test;
+
+/** Java releases are checked against the Spark and Hadoop on the classpath, before Spark starts. */
+class PreflightTest {
+
+    @Test
+    void java23AndLaterNeedAHadoopThatDoesNotCallGetSubject() {
+        assertNull(Preflight.unsupportedJava(17, "3.5.9", "3.3.4"));
+        assertNull(Preflight.unsupportedJava(22, "3.5.9", "3.3.4"));
+        assertNull(Preflight.unsupportedJava(25, "4.2.0", "3.5.0"));
+        assertNull(Preflight.unsupportedJava(25, "4.1.3", "3.4.3"));
+
+        String refused = Preflight.unsupportedJava(25, "3.5.9", "3.3.4");
+        assertTrue(refused.contains("Spark 3.5.9 does not run on Java 25"), refused);
+        assertTrue(refused.contains("Java 17 to 22"), refused);
+        assertTrue(Preflight.unsupportedJava(23, "4.1.3", "3.4.2").contains("Hadoop 3.4.2"));
+    }
+
+    @Test
+    void javaBefore17IsRefused() {
+        assertTrue(Preflight.unsupportedJava(11, "3.5.9", "3.3.4").contains("Java 17 or newer"));
+    }
+
+    @Test
+    void theVersionsAreReadFromTheClasspath() {
+        assertTrue(Preflight.sparkVersion().matches("\\d+\\.\\d+\\.\\d+.*"), Preflight.sparkVersion());
+        assertTrue(VersionInfo.getVersion().matches("\\d+\\.\\d+\\.\\d+.*"), VersionInfo.getVersion());
+        // This JVM runs the tests, so the check must let it through.
+        assertNull(Preflight.unsupportedJava(Runtime.version().feature(), Preflight.sparkVersion(), VersionInfo.getVersion()));
+    }
+
+    @Test
+    void versionsCompareNumberByNumber() {
+        assertTrue(Preflight.compareVersions("3.4.2", "3.4.3") < 0);
+        assertTrue(Preflight.compareVersions("3.4.10", "3.4.3") > 0);
+        assertTrue(Preflight.compareVersions("3.5.0", "3.4.3") > 0);
+        assertEquals(0, Preflight.compareVersions("3.4.3", "3.4.3"));
+    }
+}

@@ -1,0 +1,63 @@
+package io.github.sparkstarter.samples.socket_course.support;
+
+import org.apache.spark.sql.streaming.Trigger;
+
+/**
+ * The two settings of TunedEchoApp, from system properties: {@code -Dstream.sourcePartitions=N}
+ * and {@code -Dstream.trigger=continuous} or an interval such as {@code "2 seconds"}.
+ */
+public record Tuning(int sourcePartitions, Trigger trigger) {
+
+    /** The settings of this run; a bad one ends the app with a message naming it (status 2). */
+    public static Tuning fromSystemProperties() {
+        try {
+            return new Tuning(sourcePartitions(System.getProperty("stream.sourcePartitions")),
+                    trigger(System.getProperty("stream.trigger")));
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+            return null;
+        }
+    }
+
+    /**
+     * 1, which keeps the lines in arrival order, unless the setting gives more. Spark 3.5's socket
+     * reader takes time growing with the square of a partition's rows, so a burst of 50,000 lines
+     * is read about 3 times faster into 2 partitions than into 1 (see the archetype's benchmark).
+     */
+    static int sourcePartitions(String setting) {
+        if (setting == null || setting.isBlank()) {
+            return 1;
+        }
+        try {
+            int partitions = Integer.parseInt(setting.strip());
+            if (partitions >= 1) {
+                return partitions;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below, with what is allowed.
+        }
+        throw new IllegalArgumentException("stream.sourcePartitions '" + setting + "' is not a whole number"
+                + " from 1 up; 1, the default, keeps the lines in arrival order");
+    }
+
+    /**
+     * A micro-batch as soon as data is there, unless the setting gives an interval such as
+     * "100 milliseconds" (a micro-batch at most that often), or "continuous" (continuous
+     * processing, for queries without aggregations such as the echo; an epoch every 100 ms).
+     */
+    static Trigger trigger(String setting) {
+        if (setting == null || setting.isBlank()) {
+            return Trigger.ProcessingTime(0);
+        }
+        if (setting.strip().equals("continuous")) {
+            return Trigger.Continuous("100 milliseconds");
+        }
+        try {
+            return Trigger.ProcessingTime(setting.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("stream.trigger '" + setting + "' is neither an interval"
+                    + " such as \"100 milliseconds\" nor \"continuous\"");
+        }
+    }
+}
