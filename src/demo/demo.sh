@@ -6,6 +6,7 @@
 # Usage: src/demo/demo.sh [port]      (default 9999; the project lands in target/demo/)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source src/generate.sh
 
 PORT=${1:-9999}
 DEMO=target/demo
@@ -14,17 +15,13 @@ TIMEOUT=180
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
-step "Installing the archetype (tests skipped; 'mvn verify' runs them)"
-mvn -q -B install -DskipTests -Darchetype.test.skip=true -Dinvoker.skip=true
+step "Installing the archetype $ARCHETYPE_VERSION (tests skipped; 'mvn verify' runs them)"
+install_archetype
 
 step "Generating a project: appName 'Socket Demo', port $PORT"
 rm -rf "$DEMO" && mkdir -p "$DEMO"
-(cd "$DEMO" && mvn -q -B org.apache.maven.plugins:maven-archetype-plugin:3.4.1:generate \
-  -DarchetypeCatalog=local \
-  -DarchetypeGroupId=io.github.sparkstarter -DarchetypeArtifactId=spark-socket-archetype \
-  -DarchetypeVersion=1.0.0-SNAPSHOT \
-  -DgroupId=com.example -DartifactId=socket-demo -Dversion=0.1.0-SNAPSHOT \
-  -DappName="Socket Demo" -Dhost=localhost -Dport="$PORT")
+generate "$DEMO" -DgroupId=com.example -DartifactId=socket-demo -Dversion=0.1.0-SNAPSHOT \
+  -DappName="Socket Demo" -Dhost=localhost -Dport="$PORT"
 find "$APP" -type f -not -path '*/.mvn/*' | sed "s|^$APP/|  |" | sort
 
 step "Starting the line server: scripts/netcat-server.sh (what you would type into is a pipe here)"

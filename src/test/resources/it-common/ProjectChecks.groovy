@@ -1,0 +1,209 @@
+// Checks that both archetype integration tests run on the project they generated and built. Each
+// verify.groovy loads this file with GroovyShell.parse and calls its methods.
+import java.util.concurrent.TimeUnit
+
+import groovy.io.FileType
+
+/** The archetype's coordinates and this build's versions, stamped in when test resources are copied. */
+Map<String, String> archetype() {
+    [groupId: '@project.groupId@', artifactId: '@project.artifactId@', version: '@project.version@',
+     plugin: 'org.apache.maven.plugins:maven-archetype-plugin:@archetype.version@:generate']
+}
+
+File repository(File projectDir) {
+    // <repository>/target/test-classes/projects/<case>/project/<artifactId>
+    new File(projectDir, '../../../../../..').canonicalFile
+}
+
+String mvn() {
+    new File(System.getProperty('maven.home'), 'bin/mvn').path
+}
+
+/** The JDK 25 that .ci/run found (JAVA25_HOME), or null: then the Java 25 checks say they were skipped. */
+File java25() {
+    String home = System.getenv('JAVA25_HOME')
+    if (!home) {
+        println 'Java 25 checks skipped: JAVA25_HOME is not set (.ci/run sets it when a JDK 25 is installed)'
+        return null
+    }
+    File java = new File(home, 'bin/java')
+    assert java.canExecute(): "JAVA25_HOME=${home} has no bin/java"
+    java
+}
+
+/**
+ * samples/<name> must hold exactly what the plugin generated now, byte for byte and executable bit
+ * for executable bit; else it is stale and src/samples/refresh.sh renders it afresh.
+ */
+void sampleIsFresh(File projectDir, String name) {
+    File sample = new File(repository(projectDir), "samples/${name}")
+    String refresh = "samples/${name} is stale: run src/samples/refresh.sh and commit the result"
+    SortedSet<String> fresh = filesOf(projectDir)
+    SortedSet<String> kept = filesOf(sample)
+    if (kept != fresh) {
+        throw new AssertionError("${refresh} (files differ: ${(kept - fresh) + (fresh - kept)})".toString())
+    }
+    String changed = fresh.find { path ->
+        new File(sample, path).bytes != new File(projectDir, path).bytes
+                || new File(sample, path).canExecute() != new File(projectDir, path).canExecute()
+    }
+    if (changed) {
+        throw new AssertionError("${refresh} (${changed} differs, in its text or its executable bit)".toString())
+    }
+}
+
+/** The files of a generated project, without what building it made: target/, and the test's build.log. */
+SortedSet<String> filesOf(File root) {
+    SortedSet<String> files = new TreeSet<>()
+    root.eachFileRecurse(FileType.FILES) { file ->
+        String path = root.toPath().relativize(file.toPath()).toString()
+        if (!path.startsWith('target/') && path != 'build.log') {
+            files << path
+        }
+    }
+    files
+}
+
+int freePort() {
+    new ServerSocket(0, 1, InetAddress.getLoopbackAddress()).withCloseable { it.localPort }
+}
+
+void await(String what, long seconds, Closure<Boolean> condition) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds)
+    while (!condition()) {
+        assert System.nanoTime() < deadline: "timed out after ${seconds}s waiting for ${what}"
+        Thread.sleep(100)
+    }
+}
+
+/**
+ * Whether a port is in LISTEN state (Linux /proc), checked without connecting: a probe connection
+ * would take the data meant for the app.
+ */
+boolean listening(int port) {
+    String hexPort = String.format(':%04X', port)
+    ['/proc/net/tcp', '/proc/net/tcp6'].any { table ->
+        File file = new File(table)
+        file.exists() && file.readLines().drop(1).collect { it.trim().split(/\s+/) }.any { it[1].endsWith(hexPort) && it[3] == '0A' }
+    }
+}
+
+/** Waits for the process under test to connect to the server; fails at once if it has died. */
+Socket accept(ServerSocket server, Process process, StringBuffer output, long seconds) {
+    server.soTimeout = 1_000
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds)
+    while (true) {
+        try {
+            return server.accept()
+        } catch (SocketTimeoutException notYet) {
+            assert process.alive && System.nanoTime() < deadline: "it never connected:\n${output}"
+        }
+    }
+}
+
+Process start(File dir, List<String> command, Map<String, String> environment = [:]) {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(dir).redirectErrorStream(true)
+    builder.environment().putAll(environment)
+    builder.start()
+}
+
+String run(File dir, List<String> command, Map<String, String> environment = [:], long seconds = 600) {
+    Process process = start(dir, command, environment)
+    StringBuffer output = new StringBuffer()
+    process.consumeProcessOutputStream(output)
+    assert process.waitFor(seconds, TimeUnit.SECONDS): "${command} hangs:\n${output}"
+    process.waitForProcessOutput()
+    assert process.exitValue() == 0: "${command} failed:\n${output}"
+    output.toString()
+}
+
+/**
+ * The smoke test: the real scripts/netcat-server.sh, the app started by scripts/run.sh (the jar
+ * that mvn verify built, with the flags of .mvn/jvm.config), lines typed into the server reach the
+ * console, and closing the server ends the app with status 0. Returns what the app printed.
+ */
+String smokeTest(File dir, String host, Map<String, String> environment = [:]) {
+    int port = freePort()
+    Process server = start(dir, ['scripts/netcat-server.sh', String.valueOf(port)])
+    StringBuffer serverOutput = new StringBuffer()
+    server.consumeProcessOutputStream(serverOutput)
+    Process app = null
+    try {
+        await("the line server on port ${port}", 30) { listening(port) }
+        app = start(dir, ['scripts/run.sh', host, String.valueOf(port)], environment)
+        StringBuffer appOutput = new StringBuffer()
+        app.consumeProcessOutputStream(appOutput)
+        await('the app to start streaming', 120) { appOutput.contains('Streaming from') || !app.alive }
+        server.outputStream.withWriter('UTF-8') { it.write('hello from netcat\nnon-ASCII: grüße 你好\n') }
+        await('the lines in the console output', 60) { appOutput.contains('non-ASCII: grüße 你好') || !app.alive }
+        assert appOutput.contains('hello from netcat'): appOutput
+        server.destroy()
+        assert app.waitFor(60, TimeUnit.SECONDS): "the app did not end after the server closed:\n${appOutput}"
+        assert app.exitValue() == 0: appOutput
+        assert appOutput.contains("closed the connection"): appOutput
+        println "smoke test: the app printed the lines sent through ${serverOutput.readLines().find { it.startsWith('Line server') }}"
+        appOutput.toString()
+    } finally {
+        server.destroyForcibly()
+        app?.destroyForcibly()
+    }
+}
+
+/**
+ * java -jar with no flags at all (the manifest carries Add-Opens) against a line server made
+ * here: the line is printed and the app ends with status 0 when the server closes.
+ */
+String javaJar(File dir, String java, String jar) {
+    ServerSocket lineServer = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())
+    Process app = start(dir, [java, '-jar', jar, '127.0.0.1', String.valueOf(lineServer.localPort)])
+    StringBuffer output = new StringBuffer()
+    app.consumeProcessOutputStream(output)
+    try {
+        Socket client = accept(lineServer, app, output, 120)
+        client.outputStream.write('sent to java -jar\n'.getBytes('UTF-8'))
+        client.outputStream.flush()
+        await('java -jar to print the line', 60) { output.contains('sent to java -jar') || !app.alive }
+        client.close()
+        assert app.waitFor(60, TimeUnit.SECONDS): output
+        assert app.exitValue() == 0: output
+        assert !output.contains('IllegalAccessError'): output
+        output.toString()
+    } finally {
+        app.destroyForcibly()
+        lineServer.close()
+    }
+}
+
+/**
+ * scripts/local-cluster.sh: a standalone master and worker on loopback, the thin jar submitted to
+ * them, reading a line server made here. When the server closes, the app and the cluster stop.
+ */
+void localCluster(File dir) {
+    ServerSocket clusterServer = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())
+    int masterPort = freePort()
+    Process cluster = start(dir, ['scripts/local-cluster.sh', '127.0.0.1', String.valueOf(clusterServer.localPort)],
+            [MASTER_PORT: String.valueOf(masterPort)])
+    StringBuffer output = new StringBuffer()
+    cluster.consumeProcessOutputStream(output)
+    try {
+        Socket client = accept(clusterServer, cluster, output, 300)
+        client.outputStream.write('line for the cluster\n'.getBytes('UTF-8'))
+        client.outputStream.flush()
+        await('the line from the cluster', 120) { output.contains('line for the cluster') || !cluster.alive }
+        client.close()
+        assert cluster.waitFor(120, TimeUnit.SECONDS): output
+        assert cluster.exitValue() == 0: output
+        assert output.contains("Master running at spark://127.0.0.1:${masterPort}"): output
+        assert output.contains('|line for the cluster|'): output
+        def leftovers = 'ps -eo args'.execute().text.readLines().findAll { it.contains("${dir.path}/target/local-cluster") }
+        assert leftovers.isEmpty(): "processes left running: ${leftovers}"
+    } finally {
+        cluster.destroyForcibly()
+        clusterServer.close()
+    }
+}
+
+/** Whether a jar holds Spark itself (the fat jar) or not (the thin jar for spark-submit). */
+boolean holdsSpark(File jar) {
+    new java.util.jar.JarFile(jar).withCloseable { it.getEntry('org/apache/spark/sql/SparkSession.class') != null }
+}
