@@ -99,6 +99,14 @@ public final class AppProcess implements AutoCloseable {
         process.toHandle().destroy();
     }
 
+    /** Kills the process at once (SIGKILL, as kill -9 does): no shutdown hook runs, as in a crash. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the app did not die within " + TIMEOUT);
+        }
+    }
+
     /** Waits for the process to end and returns its exit code. */
     public int awaitExit() throws InterruptedException {
         if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {

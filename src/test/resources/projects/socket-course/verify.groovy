@@ -66,6 +66,14 @@ try {
     sender.destroyForcibly()
 }
 
+// scripts/drop-sample.sh moves the file into lesson 4's inbox in whole pieces, every line once.
+File inbox = new File(dir, 'target/drop-inbox')
+String dropped = checks.run(dir, ['scripts/drop-sample.sh', 'data/sensors.csv', '120', 'target/drop-inbox'], [:], 60)
+List<File> pieces = inbox.listFiles().sort { it.name }
+assert pieces.size() == 3 && pieces.every { it.name.endsWith('.txt') }: dropped
+assert pieces.collectMany { it.readLines('UTF-8') } == new File(dir, 'data/sensors.csv').readLines('UTF-8')
+assert !new File(dir, 'target').listFiles().any { it.name.startsWith('.drop-sample') }: 'the pieces folder was left behind'
+
 // Java 25 cannot run Spark 3.5: the app says so in one line, before Spark starts.
 File java25 = checks.java25()
 if (java25) {

@@ -32,8 +32,9 @@ final class FailureReport {
         return 1;
     }
 
+    /** settings: the socket's, or null for a query that reads no socket. */
     static Optional<String> knownCause(Throwable failure, StreamSettings settings) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        for (Throwable cause = settings == null ? null : failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConnectException) {
                 return Optional.of("nothing is listening at " + settings.address() + ". Start a line server first,"
                         + " in another terminal: scripts/netcat-server.sh " + settings.port()

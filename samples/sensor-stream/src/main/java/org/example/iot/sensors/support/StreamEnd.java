@@ -25,9 +25,19 @@ public final class StreamEnd {
      * this project's code it came from.
      */
     public static void awaitTermination(StreamingQuery query, StreamSettings settings) {
+        System.out.println("Streaming from " + settings.address() + ". Type lines into the server; Ctrl-C stops.");
+        finish(query, settings);
+    }
+
+    /** The same for a query that reads no socket, such as lesson 4's: it runs until Ctrl-C or a failure. */
+    public static void awaitTermination(StreamingQuery query) {
+        finish(query, null);
+    }
+
+    /** settings: the socket's, for the messages about it; null when the query reads no socket. */
+    private static void finish(StreamingQuery query, StreamSettings settings) {
         SourceWatcher source = SourceWatcher.watch(query);
         stopOnCtrlC(query);
-        System.out.println("Streaming from " + settings.address() + ". Type lines into the server; Ctrl-C stops.");
         int status = await(query, source, settings);
         query.sparkSession().stop();
         System.exit(status);

@@ -21,9 +21,10 @@ public record Tuning(int sourcePartitions, Trigger trigger) {
     }
 
     /**
-     * 1, which keeps the lines in arrival order, unless the setting gives more. Spark 3.5's socket
-     * reader takes time growing with the square of a partition's rows, so a burst of 50,000 lines
-     * is read about 3 times faster into 2 partitions than into 1 (see the archetype's benchmark).
+     * 1, which keeps the lines in arrival order, unless the setting gives more. Spark's socket
+     * reader (3.5 and 4.2 alike) takes time growing with the square of a partition's rows, so a
+     * burst of 50,000 lines is read 3 to 10 times faster into 2 partitions than into 1 (see the
+     * archetype's benchmark).
      */
     static int sourcePartitions(String setting) {
         if (setting == null || setting.isBlank()) {

@@ -1,0 +1,87 @@
+package org.example.iot.sensors.support;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.example.iot.sensors.SaveLinesApp;
+import org.example.iot.sensors.testkit.AppProcess;
+
+/** Lesson 4's set-ups, good and bad: each bad one is named with its path and the fix, before Spark starts. */
+class SaveSettingsTest {
+
+    @Test
+    void aNewSetUpClaimsItsCheckpointAndTheSameOneGoesOn(@TempDir Path dir) throws Exception {
+        SaveSettings settings = setUp(dir);
+
+        assertDoesNotThrow(settings::prepare);
+        assertTrue(Files.isRegularFile(settings.checkpoint().resolve(SaveSettings.OWNER_FILE)));
+        assertDoesNotThrow(settings::prepare, "started again on its own checkpoint");
+    }
+
+    @Test
+    void anInputDirectoryThatDoesNotExistIsNamed(@TempDir Path dir) {
+        SaveSettings settings = new SaveSettings(dir.resolve("no-inbox"), dir.resolve("saved"), dir.resolve("checkpoint"));
+
+        assertNamed(settings, "the input directory '" + dir.resolve("no-inbox") + "' does not exist", "mkdir -p");
+    }
+
+    @Test
+    void anOutputDirectoryThatCannotBeWrittenIsNamed(@TempDir Path dir) throws Exception {
+        // Under a file: no one can create it, root included.
+        Path output = Files.writeString(dir.resolve("a-file"), "").resolve("saved");
+        SaveSettings settings = new SaveSettings(Files.createDirectories(dir.resolve("inbox")), output, dir.resolve("checkpoint"));
+
+        assertNamed(settings, "cannot write to the directory '" + output + "'", "-Dlesson4.output=DIR");
+    }
+
+    @Test
+    void theCheckpointOfAnotherQueryIsRefused(@TempDir Path dir) throws Exception {
+        setUp(dir).prepare();
+        SaveSettings other = new SaveSettings(dir.resolve("inbox"), dir.resolve("elsewhere"), dir.resolve("checkpoint"));
+
+        assertNamed(other, "the checkpoint '" + dir.resolve("checkpoint") + "' belongs to another query", "-Dlesson4.checkpoint=DIR");
+    }
+
+    @Test
+    void aCheckpointThatIsNotLesson4sIsRefused(@TempDir Path dir) throws Exception {
+        SaveSettings settings = setUp(dir);
+        Files.writeString(Files.createDirectories(settings.checkpoint()).resolve("metadata"), "{\"id\":\"another query\"}");
+
+        assertNamed(settings, "belongs to another query, not to lesson 4", "-Dlesson4.checkpoint=DIR");
+    }
+
+    @Test
+    void savedLinesWhoseCheckpointIsGoneAreNotSilentlySkipped(@TempDir Path dir) throws Exception {
+        SaveSettings settings = setUp(dir);
+        Files.createDirectories(settings.output().resolve(SaveSettings.SINK_LOG));
+
+        assertNamed(settings, "holds lines saved with a checkpoint that is gone", "Delete '" + settings.output() + "'");
+    }
+
+    @Test
+    void theAppSaysSoAndEndsWithStatus2BeforeSparkStarts(@TempDir Path dir) throws Exception {
+        try (AppProcess app = AppProcess.start(List.of("-Dlesson4.inbox=" + dir.resolve("missing")), SaveLinesApp.class)) {
+            assertTrue(app.awaitExit() == 2, app::output);
+            assertTrue(app.output().startsWith("error: the input directory"), app::output);
+        }
+    }
+
+    private static SaveSettings setUp(Path dir) throws Exception {
+        return new SaveSettings(Files.createDirectories(dir.resolve("inbox")), dir.resolve("saved"), dir.resolve("checkpoint"));
+    }
+
+    private static void assertNamed(SaveSettings settings, String... parts) {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, settings::prepare);
+        for (String part : parts) {
+            assertTrue(error.getMessage().contains(part), error::getMessage);
+        }
+    }
+}
