@@ -37,19 +37,25 @@ import java.util.stream.Stream;
  * own on 127.0.0.1, reads the app's stdout as it streams, and prints one Markdown table on stdout.
  * Progress goes to stderr; every file it writes is under target/bench/ (logs in target/bench/logs).
  *
- * <p>Options: --no-verify, --lines N (300), --rate N lines/s (20), --burst N (50000), --bursts N (3,
- * throughput is their median),
+ * <p>Options: --spark-version V (the archetype's default line, the pom's spark.version: the
+ * generated project, and so every app, ours and the baseline, runs that Spark), --no-verify,
+ * --lines N (300), --rate N lines/s (20), --burst N (50000), --bursts N (3, throughput is their median),
  * --count-batches N (6, at most 35 s of input), --gen-runs N (3), --continuous-interval TEXT
- * ("100 milliseconds"), --ours-trigger VALUE ("continuous": the latency run of our app with
- * -Dstream.trigger=VALUE, the app's low-latency switch), --ours-source-partitions N (cores; the throughput runs of our app again with
- * -Dstream.sourcePartitions=N), --baseline-jvm-flag FLAG (repeatable; e.g.
- * -Dspark.sql.shuffle.partitions=2 or -Dspark.ui.enabled=false, which SparkSession.builder() reads,
- * to see what one of our defaults is worth).
+ * ("100 milliseconds"), --ours-trigger VALUE ("continuous": the latency run of our TunedEchoApp with
+ * -Dstream.trigger=VALUE, its low-latency switch), --ours-source-partitions N (cores; the throughput
+ * runs of our TunedEchoApp with -Dstream.sourcePartitions=N, and of probe/OursNoop with N partitions),
+ * --baseline-jvm-flag FLAG (repeatable; e.g. -Dspark.sql.shuffle.partitions=2 or
+ * -Dspark.ui.enabled=false, which SparkSession.builder() reads, to see what one of our defaults is worth).
+ *
+ * <p>The archetype's coordinates, the archetype plugin's version and the default Spark line are read
+ * from the repository's pom.xml (its first version, and the properties archetype.version and
+ * spark.version), so they are written down in one place only.
  */
 public final class Bench {
 
-    static final String GENERATE = "org.apache.maven.plugins:maven-archetype-plugin:3.4.1:generate";
-    static final String[] OURS = {"io.github.sparkstarter", "spark-socket-archetype", "1.0.0-SNAPSHOT"};
+    /** From pom.xml (see readPom): the archetype plugin's generate goal, and our archetype's coordinates. */
+    static String generateGoal;
+    static String[] ours;
     static final String[] QUICKSTART = {"org.apache.maven.archetypes", "maven-archetype-quickstart", "1.5"};
     /** The generated project's package, so the copied bench sources can import it. */
     static final String OURS_PACKAGE = "bench.ours";
@@ -59,7 +65,7 @@ public final class Bench {
     /** The baseline has no log4j2.properties of its own: it gets Spark's default profile (INFO). */
     static final String SPARK_DEFAULT_LOGGING = "-Dlog4j2.configurationFile=org/apache/spark/log4j2-defaults.properties";
 
-    record Options(boolean verify, int lines, int rate, int burst, int bursts, int countBatches, int genRuns,
+    record Options(String sparkVersion, boolean verify, int lines, int rate, int burst, int bursts, int countBatches, int genRuns,
                    String continuousInterval, String oursTrigger, int oursSourcePartitions, List<String> baselineFlags) {
         static Options parse(String[] args) {
             Map<String, String> values = new HashMap<>();
@@ -74,20 +80,20 @@ public final class Bench {
                         }
                         baselineFlags.add(args[++i]);
                     }
-                    case "--lines", "--rate", "--burst", "--bursts", "--count-batches", "--gen-runs", "--continuous-interval",
-                         "--ours-trigger", "--ours-source-partitions" -> {
+                    case "--spark-version", "--lines", "--rate", "--burst", "--bursts", "--count-batches", "--gen-runs",
+                         "--continuous-interval", "--ours-trigger", "--ours-source-partitions" -> {
                         if (i + 1 == args.length) {
                             throw new IllegalArgumentException(args[i] + " needs a value");
                         }
                         values.put(args[i], args[++i]);
                     }
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; options: --no-verify --lines N --rate N --burst N --bursts N --count-batches N --gen-runs N"
+                            + "; options: --spark-version V --no-verify --lines N --rate N --burst N --bursts N --count-batches N --gen-runs N"
                             + " --continuous-interval TEXT --ours-trigger VALUE --ours-source-partitions N"
                             + " --baseline-jvm-flag FLAG");
                 }
             }
-            return new Options(verify,
+            return new Options(values.get("--spark-version"), verify,
                     Integer.parseInt(values.getOrDefault("--lines", "300")),
                     Integer.parseInt(values.getOrDefault("--rate", "20")),
                     Integer.parseInt(values.getOrDefault("--burst", "50000")),
@@ -114,6 +120,8 @@ public final class Bench {
     static Path app;
     /** --baseline-jvm-flag values, added to every baseline JVM. */
     static List<String> baselineFlags = List.of();
+    /** The Spark version the project is generated with: --spark-version, else the pom's spark.version. */
+    static String sparkVersion;
 
     public static void main(String[] args) throws Exception {
         Options opt;
@@ -129,6 +137,10 @@ public final class Bench {
         if (!Files.isDirectory(repo.resolve("bench/app-src")) || !Files.exists(repo.resolve("pom.xml"))) {
             throw new IllegalStateException("run from the repository root (bench/run.sh does)");
         }
+        Map<String, String> pom = readPom(repo.resolve("pom.xml"));
+        generateGoal = "org.apache.maven.plugins:maven-archetype-plugin:" + pom.get("archetype.version") + ":generate";
+        ours = new String[] {pom.get("groupId"), pom.get("artifactId"), pom.get("version")};
+        sparkVersion = opt.sparkVersion() != null ? opt.sparkVersion() : pom.get("spark.version");
         work = repo.resolve("target/bench");
         logs = work.resolve("logs");
         deleteTree(work);
@@ -152,8 +164,26 @@ public final class Bench {
 
     // ---------------------------------------------------------------- Maven: install, generate, build
 
+    /**
+     * The archetype's groupId, artifactId and version (the first of each in the pom: the project's
+     * own, it has no parent), and the properties archetype.version (the archetype plugin's version)
+     * and spark.version (the default Spark line of the generated project).
+     */
+    static Map<String, String> readPom(Path pomFile) throws IOException {
+        String text = Files.readString(pomFile).replaceAll("(?s)<!--.*?-->", "");
+        Map<String, String> pom = new HashMap<>();
+        for (String tag : List.of("groupId", "artifactId", "version", "archetype.version", "spark.version")) {
+            Matcher m = Pattern.compile("<" + Pattern.quote(tag) + ">\\s*([^<\\s]+)\\s*</" + Pattern.quote(tag) + ">").matcher(text);
+            if (!m.find()) {
+                throw new IllegalStateException(pomFile + " has no <" + tag + ">");
+            }
+            pom.put(tag, m.group(1));
+        }
+        return pom;
+    }
+
     static void buildWithMaven(Options opt) throws Exception {
-        log("installing the archetype");
+        log("installing the archetype " + String.join(":", ours) + "; generating with Spark " + sparkVersion);
         mvn(repo, "install", Duration.ofMinutes(5),
                 "-q", "-B", "install", "-DskipTests", "-Darchetype.test.skip=true", "-Dinvoker.skip=true");
 
@@ -162,16 +192,16 @@ public final class Bench {
         // if it is missing; ours makes the project the apps run from (target/bench/app).
         log("generating (untimed warm-up runs)");
         generate(gen, QUICKSTART, "qs-warmup", false);
-        generate(work, OURS, "app", true);
+        generate(work, ours, "app", true);
 
         log("timing archetype:generate, " + opt.genRuns() + " runs each, offline");
-        List<Double> ours = new ArrayList<>();
+        List<Double> oursTimes = new ArrayList<>();
         List<Double> quickstart = new ArrayList<>();
         for (int i = 1; i <= opt.genRuns(); i++) {
-            ours.add(generate(gen, OURS, "ours-" + i, true));
+            oursTimes.add(generate(gen, ours, "ours-" + i, true));
             quickstart.add(generate(gen, QUICKSTART, "qs-" + i, true));
         }
-        rows.add(new Row("`archetype:generate -o`, median of " + opt.genRuns(), "s", median(ours), median(quickstart),
+        rows.add(new Row("`archetype:generate -o`, median of " + opt.genRuns(), "s", median(oursTimes), median(quickstart),
                 "baseline = maven-archetype-quickstart 1.5"));
 
         if (opt.verify()) {
@@ -202,11 +232,14 @@ public final class Bench {
         if (offline) {
             args.add("-o");
         }
-        args.addAll(List.of(GENERATE, "-DarchetypeCatalog=local",
+        args.addAll(List.of(generateGoal, "-DarchetypeCatalog=local",
                 "-DarchetypeGroupId=" + archetype[0], "-DarchetypeArtifactId=" + archetype[1],
                 "-DarchetypeVersion=" + archetype[2],
                 "-DgroupId=bench", "-DartifactId=" + artifactId, "-Dversion=1.0.0-SNAPSHOT",
-                "-Dpackage=" + (archetype == OURS ? OURS_PACKAGE : "bench.qs")));
+                "-Dpackage=" + (archetype == ours ? OURS_PACKAGE : "bench.qs")));
+        if (archetype == ours) {
+            args.add("-DsparkVersion=" + sparkVersion);
+        }
         double seconds = mvn(dir, "generate-" + artifactId, Duration.ofMinutes(3), args.toArray(String[]::new));
         if (artifactId.equals("app")) {
             app = dir.resolve(artifactId);
@@ -240,13 +273,15 @@ public final class Bench {
 
     static void measureApps(Options opt) throws Exception {
         String oursEcho = OURS_PACKAGE + ".SocketStreamApp";
+        // The echo with the switches -Dstream.sourcePartitions and -Dstream.trigger (SocketStreamApp has none).
+        String oursTuned = OURS_PACKAGE + ".TunedEchoApp";
         log("echo, ours: cold start, " + opt.lines() + " lines at " + opt.rate() + "/s, " + opt.bursts() + " bursts of " + opt.burst());
         Echo ours = echo("ours-echo", oursEcho, false, List.of(), true, opt, opt.lines(), opt.burst());
         log("echo, baseline");
         Echo base = echo("baseline-echo", BASELINE + "BaselineEcho", true, List.of(), true, opt, opt.lines(), opt.burst());
         int parts = opt.oursSourcePartitions();
-        log("echo, ours with -Dstream.sourcePartitions=" + parts + ": bursts only");
-        Echo oursParts = echo("ours-echo-partitions", oursEcho, false, List.of(), true, opt, 0, opt.burst(),
+        log("echo, ours: TunedEchoApp with -Dstream.sourcePartitions=" + parts + ": bursts only");
+        Echo oursParts = echo("ours-echo-partitions", oursTuned, false, List.of(), true, opt, 0, opt.burst(),
                 "-Dstream.sourcePartitions=" + parts);
         rows.add(new Row("cold start: JVM start to query started and socket connected", "s",
                 ours.coldStart, base.coldStart, ""));
@@ -261,7 +296,7 @@ public final class Bench {
                 "lines/s",
                 ours.throughput, base.throughput, "source partitions: ours 1 (keeps line order), " + baselineParts
                         + "; ours prints every row, baseline 20 a batch"));
-        rows.add(new Row("the same, ours with `-Dstream.sourcePartitions=" + parts + "`", "lines/s",
+        rows.add(new Row("the same, ours: `TunedEchoApp` with `-Dstream.sourcePartitions=" + parts + "`", "lines/s",
                 oursParts.throughput, base.throughput, "ours " + parts + " partitions: lines out of order within a batch"));
         rows.add(new Row("peak RSS (VmHWM) after the burst", "MB", ours.rssAfterBurst, base.rssAfterBurst, ""));
 
@@ -284,11 +319,11 @@ public final class Bench {
         log("low latency: baseline with Trigger.Continuous(\"" + interval + "\")");
         Echo continuous = echo("baseline-continuous", BASELINE + "BaselineEcho", true, List.of("continuous", interval),
                 true, opt, opt.lines(), 0);
-        log("low latency: ours with -Dstream.trigger=" + opt.oursTrigger());
-        Echo oursTrigger = echo("ours-trigger", oursEcho, false, List.of(), true, opt, opt.lines(), 0,
+        log("low latency: ours, TunedEchoApp with -Dstream.trigger=" + opt.oursTrigger());
+        Echo oursTrigger = echo("ours-trigger", oursTuned, false, List.of(), true, opt, opt.lines(), 0,
                 "-Dstream.trigger=" + opt.oursTrigger());
         rows.add(new Row("low-latency trigger: latency p50", "ms", oursTrigger.p50, continuous.p50,
-                "baseline: Trigger.Continuous(" + interval + "); ours: -Dstream.trigger=" + opt.oursTrigger()
+                "baseline: Trigger.Continuous(" + interval + "); ours: TunedEchoApp -Dstream.trigger=" + opt.oursTrigger()
                         + "; rows seen " + oursTrigger.seen + " vs " + continuous.seen));
         rows.add(new Row("low-latency trigger: latency p99", "ms", oursTrigger.p99, continuous.p99, ""));
     }
@@ -656,16 +691,19 @@ public final class Bench {
             table.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n",
                     r.metric(), r.unit(), figure(r.ours()), figure(r.baseline()), ratio, r.note()));
         }
-        String spark = "?";
+        // The Spark the apps ran: the spark-sql jar on their classpath, as Maven resolved it.
+        String spark = "? (asked for " + sparkVersion + ")";
         try {
-            Matcher m = Pattern.compile("<spark.version>([^<]+)<").matcher(Files.readString(app.resolve("pom.xml")));
-            spark = m.find() ? m.group(1) : spark;
+            Matcher m = Pattern.compile("spark-sql_(2\\.1[0-9])-([^/:]+)\\.jar")
+                    .matcher(Files.readString(app.resolve("target/bench-classpath.txt")));
+            spark = m.find() ? m.group(2) + " (Scala " + m.group(1) + ")" : spark;
         } catch (Exception e) {
-            // not generated
+            // not generated or not compiled
         }
         table.append(String.format(Locale.ROOT,
-                "%nMachine: %d cores, JDK %s (%s), Spark %s; load average %s at start, %s at end; bench took %.0f s.%n"
-                        + "Ours = the generated SocketStreamApp (and lessons); baseline = bench/app-src/bench/baseline"
+                "%nMachine: %d cores; apps run on Java %s (%s), Spark %s; load average %s at start, %s at end;"
+                        + " bench took %.0f s.%n"
+                        + "Ours = the generated SocketStreamApp, TunedEchoApp and lessons; baseline = bench/app-src/bench/baseline"
                         + " (Spark guide style, Spark defaults and Spark's default INFO logging)%s.%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.runtime.version"),
                 System.getProperty("java.vm.name"), spark, loadAtStart, loadAverage(), seconds(System.nanoTime() - benchStart),
