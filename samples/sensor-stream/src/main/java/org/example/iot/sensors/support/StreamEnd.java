@@ -36,7 +36,7 @@ public final class StreamEnd {
 
     /** settings: the socket's, for the messages about it; null when the query reads no socket. */
     private static void finish(StreamingQuery query, StreamSettings settings) {
-        SourceWatcher source = SourceWatcher.watch(query);
+        SourceWatcher source = settings == null ? null : SourceWatcher.watch(query);
         stopOnCtrlC(query);
         int status = await(query, source, settings);
         query.sparkSession().stop();
@@ -49,7 +49,7 @@ public final class StreamEnd {
         } catch (StreamingQueryException e) {
             return FailureReport.report(e, settings, System.err);
         }
-        switch (source.end()) {
+        switch (source == null ? SourceWatcher.End.STILL_READING : source.end()) {
             case CLOSED:
                 System.out.println("The server at " + settings.address() + " closed the connection; the stream has ended.");
                 return 0;
