@@ -37,6 +37,15 @@ class PreflightTest {
     }
 
     @Test
+    void spark3WithoutItsJvmFlagsIsToldWhereTheyAre() {
+        String missing = Preflight.missingFlags("3.5.9", false);
+
+        assertTrue(missing.contains("@.mvn/jvm.config"), missing);
+        assertNull(Preflight.missingFlags("3.5.9", true));
+        assertNull(Preflight.missingFlags("4.2.0", false), "Spark 4.2 starts without them");
+    }
+
+    @Test
     void versionsCompareNumberByNumber() {
         assertTrue(Preflight.compareVersions("3.4.2", "3.4.3") < 0);
         assertTrue(Preflight.compareVersions("3.4.10", "3.4.3") > 0);

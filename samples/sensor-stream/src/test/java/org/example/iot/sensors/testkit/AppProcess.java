@@ -37,11 +37,18 @@ public final class AppProcess implements AutoCloseable {
 
     /** Starts it with more JVM flags after those of .mvn/jvm.config, such as -Dstream.trigger=continuous. */
     public static AppProcess start(List<String> moreJvmFlags, Class<?> mainClass, String... args) throws IOException {
+        List<String> flags = new ArrayList<>();
+        // The java launcher reads the flags from the file itself (an @argfile): one list for every way Java starts.
+        flags.add("@" + JVM_CONFIG.toAbsolutePath());
+        flags.addAll(moreJvmFlags);
+        return startWithFlags(flags, mainClass, args);
+    }
+
+    /** Starts it with only these JVM flags: none of .mvn/jvm.config, as an IDE does unless told. */
+    public static AppProcess startWithFlags(List<String> jvmFlags, Class<?> mainClass, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // The java launcher reads the flags from the file itself (an @argfile): one list for every way Java starts.
-        command.add("@" + JVM_CONFIG.toAbsolutePath());
-        command.addAll(moreJvmFlags);
+        command.addAll(jvmFlags);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass.getName());

@@ -25,6 +25,9 @@ final class Preflight {
 
     static void checkJavaAndCharset() {
         String problem = unsupportedJava(Runtime.version().feature(), sparkVersion(), VersionInfo.getVersion());
+        if (problem == null) {
+            problem = missingFlags(sparkVersion(), Object.class.getModule().isOpen("sun.nio.ch", Preflight.class.getModule()));
+        }
         if (problem != null) {
             System.err.println("error: " + problem);
             System.exit(1);
@@ -47,6 +50,20 @@ final class Preflight {
                     + " (set JAVA_HOME), or move to Spark 4.2 (see \"Spark and Java versions\" in docs/settings.md)";
         }
         return null;
+    }
+
+    /**
+     * Why Java was started without the flags the Spark on the classpath needs, or null. Spark 3.5
+     * fails at its start with an IllegalAccessError on sun.nio.ch without them; an IDE's run
+     * button, or java -cp, starts Java without them unless told.
+     */
+    static String missingFlags(String sparkVersion, boolean sunNioChOpen) {
+        if (sunNioChOpen || !sparkVersion.startsWith("3.")) {
+            return null;
+        }
+        return "Spark " + sparkVersion + " needs JVM flags (--add-opens ...) that this Java was started without."
+                + " They are in .mvn/jvm.config: give Java that file, as java @.mvn/jvm.config ..., or in an IDE"
+                + " set the VM options of the run configuration to @.mvn/jvm.config (see docs/running.md, \"In an IDE\")";
     }
 
     /** The version of the Spark on the classpath, as its jar records it. */
