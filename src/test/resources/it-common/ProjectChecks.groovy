@@ -159,13 +159,7 @@ String javaJar(File dir, String java, String jar) {
     StringBuffer output = new StringBuffer()
     app.consumeProcessOutputStream(output)
     try {
-        Socket client = accept(lineServer, app, output, 120)
-        client.outputStream.write('sent to java -jar\n'.getBytes('UTF-8'))
-        client.outputStream.flush()
-        await('java -jar to print the line', 60) { output.contains('sent to java -jar') || !app.alive }
-        client.close()
-        assert app.waitFor(60, TimeUnit.SECONDS): output
-        assert app.exitValue() == 0: output
+        streamOneLine(lineServer, app, output, 'sent to java -jar', 120, 60)
         assert !output.contains('IllegalAccessError'): output
         output.toString()
     } finally {
@@ -186,13 +180,7 @@ void localCluster(File dir) {
     StringBuffer output = new StringBuffer()
     cluster.consumeProcessOutputStream(output)
     try {
-        Socket client = accept(clusterServer, cluster, output, 300)
-        client.outputStream.write('line for the cluster\n'.getBytes('UTF-8'))
-        client.outputStream.flush()
-        await('the line from the cluster', 120) { output.contains('line for the cluster') || !cluster.alive }
-        client.close()
-        assert cluster.waitFor(120, TimeUnit.SECONDS): output
-        assert cluster.exitValue() == 0: output
+        streamOneLine(clusterServer, cluster, output, 'line for the cluster', 300, 120)
         assert output.contains("Master running at spark://127.0.0.1:${masterPort}"): output
         assert output.contains('|line for the cluster|'): output
         def leftovers = 'ps -eo args'.execute().text.readLines().findAll { it.contains("${dir.path}/target/local-cluster") }
@@ -201,6 +189,20 @@ void localCluster(File dir) {
         cluster.destroyForcibly()
         clusterServer.close()
     }
+}
+
+/**
+ * The app under test connects to the server, gets one line, prints it, and ends with status 0 once
+ * the server closes the connection: within connectSeconds, then seconds for each of the rest.
+ */
+void streamOneLine(ServerSocket server, Process app, StringBuffer output, String line, long connectSeconds, long seconds) {
+    Socket client = accept(server, app, output, connectSeconds)
+    client.outputStream.write("${line}\n".getBytes('UTF-8'))
+    client.outputStream.flush()
+    await("the app to print '${line}'", seconds) { output.contains(line) || !app.alive }
+    client.close()
+    assert app.waitFor(seconds, TimeUnit.SECONDS): output
+    assert app.exitValue() == 0: output
 }
 
 /** Whether a jar holds Spark itself (the fat jar) or not (the thin jar for spark-submit). */

@@ -24,9 +24,10 @@ final class Preflight {
     }
 
     static void checkJavaAndCharset() {
-        String problem = unsupportedJava(Runtime.version().feature(), sparkVersion(), VersionInfo.getVersion());
+        String spark = sparkVersion();
+        String problem = unsupportedJava(Runtime.version().feature(), spark, VersionInfo.getVersion());
         if (problem == null) {
-            problem = missingFlags(sparkVersion(), Object.class.getModule().isOpen("sun.nio.ch", Preflight.class.getModule()));
+            problem = missingFlags(spark, Object.class.getModule().isOpen("sun.nio.ch", Preflight.class.getModule()));
         }
         if (problem != null) {
             System.err.println("error: " + problem);
