@@ -43,6 +43,24 @@ class JavaLineServerTest {
     }
 
     @Test
+    void aLineTypedBeforeTheAppConnectsWaitsForIt() throws Exception {
+        int port = TestLineServer.freePort();
+        try (AppProcess server = AppProcess.start(JavaLineServer.class, String.valueOf(port))) {
+            server.awaitOutput("Line server on 127.0.0.1:" + port);
+            server.type("typed early");
+            server.awaitOutput("No app connected yet");
+            try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                client.setSoTimeout(60_000);
+                BufferedReader received = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
+
+                assertEquals("typed early", received.readLine());
+                server.endInput();
+            }
+            assertEquals(0, server.awaitExit(), server::output);
+        }
+    }
+
+    @Test
     void replaysAFileToTheAppOnceItConnectsThenCloses(@TempDir Path dir) throws Exception {
         Path sample = Files.write(dir.resolve("sample.csv"), List.of("t1,a,1", "t2,b,2", "t3,c,3"));
         int port = TestLineServer.freePort();

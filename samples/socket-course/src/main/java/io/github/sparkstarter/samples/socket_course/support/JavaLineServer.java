@@ -73,16 +73,17 @@ public final class JavaLineServer {
             System.err.println("Line server on " + bindAddress + ":" + port + " (Java). Type lines; Ctrl-C stops.");
             BufferedReader typed = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             for (String line; (line = typed.readLine()) != null; ) {
+                // As nc: a line typed before the app connects waits for it, rather than being lost.
+                if (clients.isEmpty()) {
+                    System.err.println("No app connected yet: the line goes to the first one that connects.");
+                    awaitClient(clients);
+                }
                 sendToAll(line, clients);
             }
         } else {
             System.err.println("Line server on " + bindAddress + ":" + port + " (Java): waiting for the app to connect,"
                     + " then sending " + replay + " at " + rate + " lines a second.");
-            synchronized (clients) {
-                while (clients.isEmpty()) {
-                    clients.wait();
-                }
-            }
+            awaitClient(clients);
             long intervalNanos = (long) (1_000_000_000L / rate);
             long next = System.nanoTime();
             int sent = 0;
@@ -117,6 +118,14 @@ public final class JavaLineServer {
                     + " give one from 0.001 to 1000000, such as 10");
         }
         return rate;
+    }
+
+    private static void awaitClient(List<OutputStream> clients) throws InterruptedException {
+        synchronized (clients) {
+            while (clients.isEmpty()) {
+                clients.wait();
+            }
+        }
     }
 
     private static void sendToAll(String line, List<OutputStream> clients) {
