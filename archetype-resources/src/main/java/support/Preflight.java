@@ -12,7 +12,7 @@ import org.apache.hadoop.util.VersionInfo;
 import org.apache.spark.SparkContext;
 
 /** Checks made before Spark starts, so that a known problem ends in one line that says what to do. */
-final class Preflight {
+public final class Preflight {
 
     /**
      * Hadoop releases before this one call Subject.getSubject, which Java 23 and later refuse:
@@ -24,11 +24,7 @@ final class Preflight {
     }
 
     static void checkJavaAndCharset() {
-        String spark = sparkVersion();
-        String problem = unsupportedJava(Runtime.version().feature(), spark, VersionInfo.getVersion());
-        if (problem == null) {
-            problem = missingFlags(spark, Object.class.getModule().isOpen("sun.nio.ch", Preflight.class.getModule()));
-        }
+        String problem = whyThisJvmCannotRunSpark();
         if (problem != null) {
             System.err.println("error: " + problem);
             System.exit(1);
@@ -38,6 +34,19 @@ final class Preflight {
             System.err.println("warning: the JVM's default charset is " + Charset.defaultCharset()
                     + ", so non-ASCII text may be garbled; run Java with -Dfile.encoding=UTF-8");
         }
+    }
+
+    /**
+     * Why this JVM cannot run the Spark on the classpath (wrong Java release, or started without the
+     * flags of .mvn/jvm.config), or null when it can. The tests ask it too, through SparkTestSession.
+     */
+    public static String whyThisJvmCannotRunSpark() {
+        String spark = sparkVersion();
+        String problem = unsupportedJava(Runtime.version().feature(), spark, VersionInfo.getVersion());
+        if (problem == null) {
+            problem = missingFlags(spark, Object.class.getModule().isOpen("sun.nio.ch", Preflight.class.getModule()));
+        }
+        return problem;
     }
 
     /** Why the Spark and Hadoop on the classpath cannot run on this Java release, or null when they can. */
@@ -64,7 +73,8 @@ final class Preflight {
         }
         return "Spark " + sparkVersion + " needs JVM flags (--add-opens ...) that this Java was started without."
                 + " They are in .mvn/jvm.config: give Java that file, as java @.mvn/jvm.config ..., or in an IDE"
-                + " set the VM options of the run configuration to @.mvn/jvm.config (see docs/running.md, \"In an IDE\")";
+                + " use the run configurations in .run/ (IntelliJ IDEA) or .vscode/ (VS Code), which pass it, or set"
+                + " the VM options to @.mvn/jvm.config (see docs/running.md, \"In an IDE\")";
     }
 
     /** The version of the Spark on the classpath, as its jar records it. */
