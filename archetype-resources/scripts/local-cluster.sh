@@ -16,10 +16,14 @@ MASTER_URL=spark://127.0.0.1:$MASTER_PORT
 MAIN_CLASS=$(sed -n 's:.*<main.class>\(.*\)</main.class>.*:\1:p' pom.xml)
 SCALA_BINARY_VERSION=$(sed -n 's:.*<scala.binary.version>\(.*\)</scala.binary.version>.*:\1:p' pom.xml)
 
+# Maven: the one installed, else the project's wrapper (it downloads Maven once; only a JDK needed).
+MVN=mvn
+command -v mvn > /dev/null || MVN=./mvnw
+
 echo "Preparing: Spark's jars from Maven into $WORK/spark-home/jars, and the thin jar..." >&2
 rm -rf "$WORK" && mkdir -p "$WORK/spark-home/jars" "$WORK/work"
-mvn -q -B dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$WORK/spark-home/jars"
-mvn -q -B -Pcluster -DskipTests package
+"$MVN" -q -B dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$WORK/spark-home/jars"
+"$MVN" -q -B -Pcluster -DskipTests package
 JAR=$(ls target/*-thin.jar | grep -v '/original-')
 
 # What the master, the worker and the executors it starts need to find Spark and stay on loopback.

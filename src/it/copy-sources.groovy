@@ -1,5 +1,6 @@
-// Copies this repository's sources into archetype/, where the release build runs: the build tested
-// is the real pom and templates, apart from the build running this test (its target/ is left alone).
+// Copies this repository's sources into archetype/ of an invoker case, which builds or runs that
+// copy: the real pom, templates and scripts, apart from the build running the test (whose target/
+// is left alone). Each case's setup.groovy evaluates this file with sourceRoot and basedir set.
 import java.nio.file.FileVisitResult
 import java.nio.file.Files
 import java.nio.file.Path

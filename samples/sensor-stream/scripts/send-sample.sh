@@ -25,5 +25,8 @@ case "$FILE" in
   *' '*) echo "error: '$FILE' has a space in its path; copy it to a path without one" >&2; exit 2 ;;
 esac
 
-# The Java line server (LineServerApp) waits for the app before it sends the first line.
-exec mvn -q compile exec:java@line-server "-Dexec.args=--file $FILE --rate $RATE $PORT"
+# Maven: the one installed, else the project's wrapper (it downloads Maven once; only a JDK needed).
+MVN=mvn
+command -v mvn > /dev/null || MVN=./mvnw
+# The Java line server (support/JavaLineServer) waits for the app before it sends the first line.
+exec "$MVN" -q compile exec:java@line-server "-Dexec.args=--file $FILE --rate $RATE $PORT"

@@ -3,11 +3,14 @@
 # Usage: scripts/run.sh [host] [port]     (defaults: localhost 9999)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Maven: the one installed, else the project's wrapper (it downloads Maven once; only a JDK needed).
+MVN=mvn
+command -v mvn > /dev/null || MVN=./mvnw
 
 JAR=target/socket-course-1.0.0.jar
 if [ ! -f "$JAR" ] || [ -n "$(find pom.xml src -newer "$JAR" -print -quit)" ]; then
   echo "Building $JAR (mvn package, tests skipped)..." >&2
-  mvn -q -B -DskipTests package
+  "$MVN" -q -B -DskipTests package
 fi
 # .mvn/jvm.config holds the JVM flags Spark needs on Java 17+; java reads them as an @-file.
 exec java @.mvn/jvm.config -jar "$JAR" "$@"

@@ -58,10 +58,13 @@ if (java >= 23 && parameters.getProperty('sparkVersion').startsWith('3.')) {
 }
 
 // The plugin writes rendered files with this system's line separator and drops the executable bit:
-// shell scripts get LF and +x back, Windows scripts CRLF, whatever system generated them.
-projectDir.resolve('scripts').toFile().listFiles()?.each { File script ->
+// shell scripts (and the wrapper's mvnw) get LF and +x back, Windows scripts CRLF, whatever system
+// generated them.
+List<File> scripts = (projectDir.resolve('scripts').toFile().listFiles() ?: []) as List<File>
+scripts += ['mvnw', 'mvnw.cmd'].collect { projectDir.resolve(it).toFile() }.findAll { it.exists() }
+scripts.each { File script ->
     String text = script.getText('UTF-8').replace('\r\n', '\n')
-    if (script.name.endsWith('.sh')) {
+    if (script.name.endsWith('.sh') || script.name == 'mvnw') {
         script.setText(text, 'UTF-8')
         script.setExecutable(true, false)
     } else if (script.name.endsWith('.cmd')) {

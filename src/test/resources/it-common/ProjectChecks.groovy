@@ -64,6 +64,26 @@ SortedSet<String> filesOf(File root) {
     files
 }
 
+/**
+ * A PATH as this one but without some programs, as on a machine that lacks them: a folder under
+ * target/ with a link to each other program of this PATH. hidden: names such as ~/nc(\..*)?/.
+ */
+String pathWithout(File dir, String name, java.util.regex.Pattern hidden) {
+    java.nio.file.Path links = new File(dir, "target/path-without-${name}").toPath()
+    links.toFile().deleteDir()
+    java.nio.file.Files.createDirectories(links)
+    System.getenv('PATH').split(File.pathSeparator).each { String entry ->
+        new File(entry).listFiles()?.each { File program ->
+            java.nio.file.Path link = links.resolve(program.name)
+            if (!(program.name ==~ hidden) && program.isFile() && program.canExecute()
+                    && !java.nio.file.Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                java.nio.file.Files.createSymbolicLink(link, program.toPath().toAbsolutePath())
+            }
+        }
+    }
+    links.toString()
+}
+
 int freePort() {
     new ServerSocket(0, 1, InetAddress.getLoopbackAddress()).withCloseable { it.localPort }
 }

@@ -9,16 +9,40 @@ def archetype = checks.archetype()
 checks.sampleIsFresh(dir, 'socket-course')
 assert new File(dir, 'target/socket-course-1.0.0.jar').exists(): 'runnable jar built'
 assert new File(dir, 'target/failsafe-reports').list().any { it.endsWith('SocketStreamAppIT.txt') }: 'mvn verify ran the *IT tests'
-['scripts/netcat-server.sh', 'scripts/run.sh', 'scripts/local-cluster.sh', 'scripts/send-sample.sh'].each {
+['mvnw', 'scripts/netcat-server.sh', 'scripts/run.sh', 'scripts/local-cluster.sh', 'scripts/send-sample.sh'].each {
     assert new File(dir, it).canExecute(): "${it} is not executable"
     assert !new File(dir, it).getText('UTF-8').contains('\r'): "${it} has CR line endings"
 }
-['scripts/run.cmd', 'scripts/line-server.cmd'].each {
+['mvnw.cmd', 'scripts/run.cmd', 'scripts/line-server.cmd'].each {
     String text = new File(dir, it).getText('UTF-8')
     assert text.count('\n') == text.count('\r\n'): "${it} lacks CRLF line endings"
 }
 
 checks.smokeTest(dir, '127.0.0.1')
+
+// The Maven Wrapper, as for a learner with only a JDK: ./mvnw downloads the Maven that
+// .mvn/wrapper/maven-wrapper.properties names (into a fresh MAVEN_USER_HOME, so it really does)
+// and runs the project's tests with it.
+File wrapperHome = new File(dir, 'target/wrapper-home')
+wrapperHome.deleteDir()
+String wrapped = checks.run(dir, ['./mvnw', '-B', '-V', '-o', 'test'], [MAVEN_USER_HOME: wrapperHome.path])
+assert wrapped.contains('Apache Maven @wrapper.maven.version@') && wrapped.contains('BUILD SUCCESS'): wrapped
+assert new File(wrapperHome, 'wrapper/dists').list()?.length == 1: "the wrapper did not download Maven:\n${wrapped}"
+
+// Tests started without the flags of .mvn/jvm.config (an IDE told nothing): each Spark test class
+// fails with the one-line reason, before Spark can throw its IllegalAccessError.
+File jvmConfig = new File(dir, '.mvn/jvm.config')
+String flags = jvmConfig.getText('UTF-8')
+try {
+    jvmConfig.setText('-Dfile.encoding=UTF-8\n', 'UTF-8')
+    Process unflagged = checks.start(dir, [checks.mvn(), '-B', '-o', 'test', '-Dtest=WordCountAppTest'])
+    String said = unflagged.inputStream.getText('UTF-8')
+    assert unflagged.waitFor(300, TimeUnit.SECONDS) && unflagged.exitValue() != 0: said
+    assert said.contains('Spark @spark.version@ needs JVM flags') && said.contains('.mvn/jvm.config'): said
+    assert !said.contains('IllegalAccessError') && !said.contains('\tat '): said
+} finally {
+    jvmConfig.setText(flags, 'UTF-8')
+}
 
 // Interactive mode: the same archetype, answers typed on standard input. A typed package with a
 // hyphen is asked again; Enter takes the default.
@@ -44,8 +68,10 @@ assert !checks.holdsSpark(new File(dir, 'target/socket-course-1.0.0-thin.jar')):
 assert checks.holdsSpark(new File(dir, 'target/socket-course-1.0.0.jar')): 'the fat jar lost Spark'
 
 // scripts/send-sample.sh replays a data file once the app connects, then closes the connection.
+// Run where Maven is not installed: it takes the project's wrapper (downloaded above).
 int samplePort = checks.freePort()
-Process sender = checks.start(dir, ['scripts/send-sample.sh', 'data/sensors.csv', '1000', String.valueOf(samplePort)])
+Process sender = checks.start(dir, ['scripts/send-sample.sh', 'data/sensors.csv', '1000', String.valueOf(samplePort)],
+        [PATH: checks.pathWithout(dir, 'maven', ~/mvn.*/), MAVEN_USER_HOME: wrapperHome.path])
 StringBuffer senderOutput = new StringBuffer()
 sender.consumeProcessOutputStream(senderOutput)
 try {
@@ -80,7 +106,7 @@ if (java25) {
     Process refused = checks.start(dir, [java25.path, '-jar', 'target/socket-course-1.0.0.jar'])
     String said = refused.inputStream.getText('UTF-8')
     assert refused.waitFor(60, TimeUnit.SECONDS) && refused.exitValue() == 1: said
-    assert said.strip().lines().count() == 1 && said.contains('Spark 3.5.9 does not run on Java 25'): said
+    assert said.strip().lines().count() == 1 && said.contains('Spark @spark.version@ does not run on Java 25'): said
     // And generation on a Maven that runs on Java 25 says so too, and still generates.
     File onJava25 = new File(dir.parentFile, 'on-java-25')
     onJava25.deleteDir()
@@ -89,7 +115,7 @@ if (java25) {
             "-DarchetypeGroupId=${archetype.groupId}", "-DarchetypeArtifactId=${archetype.artifactId}",
             "-DarchetypeVersion=${archetype.version}", '-DgroupId=org.example', '-DartifactId=on-java-25'].collect { it.toString() },
             [JAVA_HOME: java25.parentFile.parent])
-    assert generated.contains('WARNING: this Java 25 cannot run Spark 3.5.9'): generated
+    assert generated.contains('WARNING: this Java 25 cannot run Spark @spark.version@'): generated
     assert new File(onJava25, 'on-java-25/pom.xml').exists(): generated
     println 'Java 25: the Spark 3.5 jar refuses it in one line; generation on it warns'
 }
