@@ -221,7 +221,7 @@ public final class Bench {
                 Files.copy(file, target);
             }
         }
-        // Classes plus the dependency classpath: the same code as the fat jar, without 30 s of shading.
+        // Classes plus the dependency classpath: what the jar and its lib/ hold, without packaging.
         mvn(app, "compile", Duration.ofMinutes(3), "-q", "-B", "-o", "compile", "dependency:build-classpath",
                 "-Dmdep.outputFile=target/bench-classpath.txt", "-Dmdep.includeScope=runtime");
     }

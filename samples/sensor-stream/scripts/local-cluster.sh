@@ -24,7 +24,7 @@ echo "Preparing: Spark's jars from Maven into $WORK/spark-home/jars, and the thi
 rm -rf "$WORK" && mkdir -p "$WORK/spark-home/jars" "$WORK/work"
 "$MVN" -q -B dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$WORK/spark-home/jars"
 "$MVN" -q -B -Pcluster -DskipTests package
-JAR=$(ls target/*-thin.jar | grep -v '/original-')
+JAR=$(ls target/*-thin.jar)
 
 # What the master, the worker and the executors it starts need to find Spark and stay on loopback.
 export SPARK_HOME=$WORK/spark-home

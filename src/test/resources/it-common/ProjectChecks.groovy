@@ -225,7 +225,18 @@ void streamOneLine(ServerSocket server, Process app, StringBuffer output, String
     assert app.exitValue() == 0: output
 }
 
-/** Whether a jar holds Spark itself (the fat jar) or not (the thin jar for spark-submit). */
-boolean holdsSpark(File jar) {
-    new java.util.jar.JarFile(jar).withCloseable { it.getEntry('org/apache/spark/sql/SparkSession.class') != null }
+/**
+ * The libraries a jar's manifest lists (Class-Path), each of which must be there, beside the jar:
+ * the runnable jar's lib/, none for the thin jar that spark-submit runs.
+ */
+List<String> manifestLibraries(File jar) {
+    String classPath = new java.util.jar.JarFile(jar).withCloseable { it.manifest.mainAttributes.getValue('Class-Path') }
+    List<String> libraries = classPath ? classPath.trim().split(/\s+/) as List<String> : []
+    libraries.each { assert new File(jar.parentFile, it).isFile(): "${jar.name} lists ${it}, which is not there" }
+    libraries
+}
+
+/** The [WARNING] lines of a Maven build's output: a fresh project builds without any. */
+List<String> warnings(String buildOutput) {
+    buildOutput.readLines().findAll { it.contains('[WARNING]') }
 }

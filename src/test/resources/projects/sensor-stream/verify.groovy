@@ -12,14 +12,15 @@ assert settings.contains('DEFAULT_HOST = "127.0.0.1"')
 assert settings.contains('DEFAULT_PORT = 7777')
 assert new File(dir, 'pom.xml').getText('UTF-8').contains('<scala.binary.version>2.13</scala.binary.version>')
 assert new File(dir, 'target/failsafe-reports').list().any { it.endsWith('SocketStreamAppIT.txt') }: 'mvn verify ran the *IT tests'
+assert checks.warnings(new File(dir, 'build.log').getText('UTF-8')) == []: 'the project\'s mvn verify warned'
 
 checks.smokeTest(dir, '127.0.0.1')
 String plain = checks.javaJar(dir, 'java', 'target/sensor-stream-0.1.0-SNAPSHOT.jar')
 assert !plain.contains('WARNING'): "java -jar on Java 17 warned:\n${plain}"
 
 checks.localCluster(dir)
-assert !checks.holdsSpark(new File(dir, 'target/sensor-stream-0.1.0-SNAPSHOT-thin.jar')): 'the thin jar holds Spark'
-assert checks.holdsSpark(new File(dir, 'target/sensor-stream-0.1.0-SNAPSHOT.jar')): 'the fat jar lost Spark'
+assert checks.manifestLibraries(new File(dir, 'target/sensor-stream-0.1.0-SNAPSHOT-thin.jar')).isEmpty(): 'the thin jar lists libraries'
+assert checks.manifestLibraries(new File(dir, 'target/sensor-stream-0.1.0-SNAPSHOT.jar')).contains('lib/spark-sql_2.13-@spark4.version@.jar')
 
 // Java 25: the project's own tests, and the app through the real scripts, with no JVM warning.
 File java25 = checks.java25()

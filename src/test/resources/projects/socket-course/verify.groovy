@@ -8,6 +8,7 @@ def archetype = checks.archetype()
 
 checks.sampleIsFresh(dir, 'socket-course')
 assert new File(dir, 'target/socket-course-1.0.0.jar').exists(): 'runnable jar built'
+assert checks.warnings(new File(dir, 'build.log').getText('UTF-8')) == []: 'the project\'s mvn verify warned'
 assert new File(dir, 'target/failsafe-reports').list().any { it.endsWith('SocketStreamAppIT.txt') }: 'mvn verify ran the *IT tests'
 ['mvnw', 'scripts/netcat-server.sh', 'scripts/run.sh', 'scripts/local-cluster.sh', 'scripts/send-sample.sh'].each {
     assert new File(dir, it).canExecute(): "${it} is not executable"
@@ -27,6 +28,7 @@ File wrapperHome = new File(dir, 'target/wrapper-home')
 wrapperHome.deleteDir()
 String wrapped = checks.run(dir, ['./mvnw', '-B', '-V', '-o', 'test'], [MAVEN_USER_HOME: wrapperHome.path])
 assert wrapped.contains('Apache Maven @wrapper.maven.version@') && wrapped.contains('BUILD SUCCESS'): wrapped
+assert checks.warnings(wrapped) == []: wrapped
 assert new File(wrapperHome, 'wrapper/dists').list()?.length == 1: "the wrapper did not download Maven:\n${wrapped}"
 
 // Tests started without the flags of .mvn/jvm.config (an IDE told nothing): each Spark test class
@@ -64,8 +66,8 @@ assert interactiveSettings.getText('UTF-8').contains('DEFAULT_PORT = 9999')
 
 // The cluster script, and the thin jar it built, without Spark (spark-submit brings its own).
 checks.localCluster(dir)
-assert !checks.holdsSpark(new File(dir, 'target/socket-course-1.0.0-thin.jar')): 'the thin jar holds Spark'
-assert checks.holdsSpark(new File(dir, 'target/socket-course-1.0.0.jar')): 'the fat jar lost Spark'
+assert checks.manifestLibraries(new File(dir, 'target/socket-course-1.0.0-thin.jar')).isEmpty(): 'the thin jar lists libraries'
+assert checks.manifestLibraries(new File(dir, 'target/socket-course-1.0.0.jar')).contains('lib/spark-sql_2.12-@spark.version@.jar')
 
 // scripts/send-sample.sh replays a data file once the app connects, then closes the connection.
 // Run where Maven is not installed: it takes the project's wrapper (downloaded above).
