@@ -17,9 +17,11 @@ public final class SessionDefaults {
 
     /**
      * Local mode with all cores unless a master is given; loopback; as many shuffle partitions as
-     * cores; no web UI; and a progress line after each batch unless {@code -Dstream.progress=false}.
+     * cores; no web UI; and a progress line after each batch. Before that, the checks that end the
+     * app in one line where Spark could not run ({@link Preflight}): every lesson passes here.
      */
     public static Map<String, Object> forThisMachine() {
+        Preflight.checkBeforeSparkStarts();
         return new LinkedHashMap<>(addedTo(new SparkConf()));
     }
 
@@ -36,12 +38,10 @@ public final class SessionDefaults {
         // The web UI would listen on every network interface: off unless asked for.
         settings.put("spark.ui.enabled", "false");
         settings.keySet().removeIf(given::contains);
-        if (ProgressReport.enabled()) {
-            // After the listeners given, if any: they keep theirs, and get the progress line too.
-            String listeners = "spark.sql.streaming.streamingQueryListeners";
-            String report = ProgressReport.class.getName();
-            settings.put(listeners, given.contains(listeners) ? given.get(listeners) + "," + report : report);
-        }
+        // After the listeners given, if any: they keep theirs, and get the progress line too.
+        String listeners = "spark.sql.streaming.streamingQueryListeners";
+        String report = ProgressReport.class.getName();
+        settings.put(listeners, given.contains(listeners) ? given.get(listeners) + "," + report : report);
         return settings;
     }
 }

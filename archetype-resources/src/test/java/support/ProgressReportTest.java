@@ -25,7 +25,7 @@ class ProgressReportTest {
         spark.streams().addListener(report);
         // Listener events arrive on Spark's listener thread, a moment after the batch: wait for
         // them while the query and the listener are still there.
-        Pattern line = Pattern.compile("batch \\d+: (\\d+) rows in, \\d+\\.\\d rows/s, took \\d+ ms");
+        Pattern line = Pattern.compile("batch \\d+: (\\d+) rows?, processed in \\d+ ms");
         try (TestLineServer server = TestLineServer.start();
              RowCollector rows = RowCollector.collect(server.linesIn(spark))) {
             server.send("one", "two", "three");
