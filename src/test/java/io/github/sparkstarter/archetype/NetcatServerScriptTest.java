@@ -84,7 +84,7 @@ class NetcatServerScriptTest {
     }
 
     @Test
-    void withoutNetcatItSaysWhatToInstall(@TempDir Path project) throws Exception {
+    void withoutNetcatItNamesTheJavaLineServerAndWhatToInstall(@TempDir Path project) throws Exception {
         ArchetypeTemplates.render(ParameterValidationTest.GOOD, project);
         ProcessBuilder script = new ProcessBuilder("bash", "scripts/netcat-server.sh").directory(project.toFile()).redirectErrorStream(true);
         script.environment().put("NETCAT", "no-such-netcat");
@@ -93,6 +93,7 @@ class NetcatServerScriptTest {
 
         assertEquals(127, result.exitCode(), result.output());
         assertTrue(result.output().contains("no netcat found"), result.output());
+        assertTrue(result.output().contains("mvn -q compile exec:java@line-server -Dexec.args=" + ParameterValidationTest.GOOD.get("port")), result.output());
         assertTrue(result.output().contains("apt-get install netcat-openbsd"), result.output());
     }
 
