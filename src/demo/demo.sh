@@ -65,8 +65,8 @@ if ! await_listening "$SERVER" 10; then
 fi
 sed 's/^/  /' "$DEMO/server.log"
 
-step "Running the app: mvn -q exec:java (in $APP)"
-(cd "$APP" && exec mvn -q -B exec:java) > "$DEMO/app.log" 2>&1 &
+step "Running lesson 1: mvn -q exec:java@echo (in $APP)"
+(cd "$APP" && exec mvn -q -B exec:java@echo) > "$DEMO/app.log" 2>&1 &
 APP_PID=$!
 tail -n +1 -f "$DEMO/app.log" &
 TAIL=$!
