@@ -23,10 +23,20 @@ checks.smokeTest(dir, '127.0.0.1')
 
 // The Maven Wrapper, as for a learner with only a JDK: ./mvnw downloads the Maven that
 // .mvn/wrapper/maven-wrapper.properties names (into a fresh MAVEN_USER_HOME, so it really does)
-// and runs the project's tests with it.
+// and runs the project's tests with it. With a class of the learner's own beside the lessons, with
+// a main and no run configuration: the tests still pass.
+File learnersApp = new File(dir, 'src/main/java/io/github/sparkstarter/samples/socket_course/MyFirstApp.java')
+learnersApp.setText('package io.github.sparkstarter.samples.socket_course;\n\npublic class MyFirstApp {\n'
+        + '    public static void main(String[] args) {\n        System.out.println("my own app");\n    }\n}\n', 'UTF-8')
 File wrapperHome = new File(dir, 'target/wrapper-home')
 wrapperHome.deleteDir()
-String wrapped = checks.run(dir, ['./mvnw', '-B', '-V', '-o', 'test'], [MAVEN_USER_HOME: wrapperHome.path])
+String wrapped
+try {
+    wrapped = checks.run(dir, ['./mvnw', '-B', '-V', '-o', 'test'], [MAVEN_USER_HOME: wrapperHome.path])
+} finally {
+    learnersApp.delete()
+}
+assert new File(dir, 'target/classes/io/github/sparkstarter/samples/socket_course/MyFirstApp.class').exists(): wrapped
 assert wrapped.contains('Apache Maven @wrapper.maven.version@') && wrapped.contains('BUILD SUCCESS'): wrapped
 assert checks.warnings(wrapped) == []: wrapped
 assert new File(wrapperHome, 'wrapper/dists').list()?.length == 1: "the wrapper did not download Maven:\n${wrapped}"
