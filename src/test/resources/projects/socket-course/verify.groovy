@@ -115,10 +115,14 @@ assert !new File(dir, 'target').listFiles().any { it.name.startsWith('.drop-samp
 // Java 25 cannot run Spark 3.5: the app says so in one line, before Spark starts.
 File java25 = checks.java25()
 if (java25) {
-    Process refused = checks.start(dir, [java25.path, '-jar', 'target/socket-course-1.0.0.jar'])
-    String said = refused.inputStream.getText('UTF-8')
-    assert refused.waitFor(60, TimeUnit.SECONDS) && refused.exitValue() == 1: said
-    assert said.strip().lines().count() == 1 && said.contains('Spark @spark.version@ does not run on Java 25'): said
+    // With the flags of .mvn/jvm.config too, as scripts/run.sh and exec:java give them: none warns first.
+    [[java25.path, '-jar', 'target/socket-course-1.0.0.jar'],
+     [java25.path, '@.mvn/jvm.config', '-jar', 'target/socket-course-1.0.0.jar']].each { command ->
+        Process refused = checks.start(dir, command)
+        String said = refused.inputStream.getText('UTF-8')
+        assert refused.waitFor(60, TimeUnit.SECONDS) && refused.exitValue() == 1: said
+        assert said.strip().lines().count() == 1 && said.contains('Spark @spark.version@ does not run on Java 25'): said
+    }
     // And generation on a Maven that runs on Java 25 says so too, and still generates.
     File onJava25 = new File(dir.parentFile, 'on-java-25')
     onJava25.deleteDir()

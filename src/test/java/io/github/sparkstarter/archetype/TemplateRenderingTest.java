@@ -102,9 +102,9 @@ class TemplateRenderingTest {
         assertEquals("-XX:+IgnoreUnrecognizedVMOptions", flags.get(0), "Java 17 must start with the newer flags");
         assertTrue(flags.stream().noneMatch(String::isBlank), flags.toString());
         boolean spark3 = parameters.get("sparkVersion").startsWith("3.");
-        // Spark 3.5 runs on Java 17 to 22, where sun.security.action exists; Java 24+ warns about it.
-        assertEquals(spark3, flags.contains("--add-opens=java.base/sun.security.action=ALL-UNNAMED"), flags.toString());
-        assertEquals(spark3, pom.contains("java.base/sun.security.action"), "the manifest's Add-Opens follows jvm.config");
+        // Java 24+ warns about a package it no longer has, before a Spark 3.5 lesson can refuse it in one line.
+        assertTrue(flags.stream().noneMatch(flag -> flag.contains("sun.security.action")), flags.toString());
+        assertTrue(!pom.contains("java.base/sun.security.action"), "the manifest's Add-Opens follows jvm.config");
         // Spark 4 on Java 24+: no warnings about native access or sun.misc.Unsafe.
         assertEquals(!spark3, flags.contains("--enable-native-access=ALL-UNNAMED"), flags.toString());
         assertEquals(!spark3, flags.contains("--sun-misc-unsafe-memory-access=allow"), flags.toString());
