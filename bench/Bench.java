@@ -50,13 +50,21 @@ import java.util.stream.Stream;
  * <p>The archetype's coordinates, the archetype plugin's version and the default Spark line are read
  * from the repository's pom.xml (its first version, and the properties archetype.version and
  * spark.version), so they are written down in one place only.
+ *
+ * <p>One run is one Bench instance: its options, paths, the rows it measured and the processes it
+ * started are its fields, set once in the constructor (apart from the two lists it fills).
  */
 public final class Bench {
 
-    /** From pom.xml (see readPom): the archetype plugin's generate goal, and our archetype's coordinates. */
-    static String generateGoal;
-    static String[] ours;
-    static final String[] QUICKSTART = {"org.apache.maven.archetypes", "maven-archetype-quickstart", "1.5"};
+    /** An archetype's coordinates. */
+    record Archetype(String groupId, String artifactId, String version) {
+        @Override
+        public String toString() {
+            return groupId + ":" + artifactId + ":" + version;
+        }
+    }
+
+    static final Archetype QUICKSTART = new Archetype("org.apache.maven.archetypes", "maven-archetype-quickstart", "1.5");
     /** The generated project's package, so the copied bench sources can import it. */
     static final String OURS_PACKAGE = "bench.ours";
     static final String BASELINE = "bench.baseline.";
@@ -111,17 +119,37 @@ public final class Bench {
     /** One row of the table; a null figure is shown as a dash. */
     record Row(String metric, String unit, Double ours, Double baseline, String note) {}
 
-    static final List<Process> running = new CopyOnWriteArrayList<>();
-    static final List<Row> rows = new ArrayList<>();
+    /** When the JVM started the bench: the origin of the times in its progress lines. */
     static final long benchStart = System.nanoTime();
-    static Path repo;
-    static Path work;
-    static Path logs;
-    static Path app;
-    /** --baseline-jvm-flag values, added to every baseline JVM. */
-    static List<String> baselineFlags = List.of();
+
+    private final Options opt;
+    /** The repository root, where the bench runs. */
+    private final Path repo;
+    /** target/bench: everything the bench writes. */
+    private final Path work;
+    private final Path logs;
+    /** The generated project the apps run from (target/bench/app). */
+    private final Path app;
+    /** From pom.xml (see readPom): the archetype plugin's generate goal, and our archetype's coordinates. */
+    private final String generateGoal;
+    private final Archetype ours;
     /** The Spark version the project is generated with: --spark-version, else the pom's spark.version. */
-    static String sparkVersion;
+    private final String sparkVersion;
+    /** The table, in the order measured; printed even when a step fails. */
+    private final List<Row> rows = new ArrayList<>();
+    /** Every process started and not yet stopped, for the shutdown hook. */
+    private final List<Process> running = new CopyOnWriteArrayList<>();
+
+    Bench(Options opt, Path repo, Map<String, String> pom) {
+        this.opt = opt;
+        this.repo = repo;
+        this.work = repo.resolve("target/bench");
+        this.logs = work.resolve("logs");
+        this.app = work.resolve("app");
+        this.generateGoal = "org.apache.maven.plugins:maven-archetype-plugin:" + pom.get("archetype.version") + ":generate";
+        this.ours = new Archetype(pom.get("groupId"), pom.get("artifactId"), pom.get("version"));
+        this.sparkVersion = opt.sparkVersion() != null ? opt.sparkVersion() : pom.get("spark.version");
+    }
 
     public static void main(String[] args) throws Exception {
         Options opt;
@@ -132,26 +160,24 @@ public final class Bench {
             System.exit(2);
             return;
         }
-        baselineFlags = opt.baselineFlags();
-        repo = Path.of("").toAbsolutePath();
+        Path repo = Path.of("").toAbsolutePath();
         if (!Files.isDirectory(repo.resolve("bench/app-src")) || !Files.exists(repo.resolve("pom.xml"))) {
             throw new IllegalStateException("run from the repository root (bench/run.sh does)");
         }
-        Map<String, String> pom = readPom(repo.resolve("pom.xml"));
-        generateGoal = "org.apache.maven.plugins:maven-archetype-plugin:" + pom.get("archetype.version") + ":generate";
-        ours = new String[] {pom.get("groupId"), pom.get("artifactId"), pom.get("version")};
-        sparkVersion = opt.sparkVersion() != null ? opt.sparkVersion() : pom.get("spark.version");
-        work = repo.resolve("target/bench");
-        logs = work.resolve("logs");
+        System.exit(new Bench(opt, repo, readPom(repo.resolve("pom.xml"))).run());
+    }
+
+    /** The whole bench: builds, measures, prints the table; returns the exit status. */
+    int run() throws IOException {
         deleteTree(work);
         Files.createDirectories(logs);
         // Ctrl-C or kill: the JVM runs this hook, so no app or Maven process outlives the bench.
-        Runtime.getRuntime().addShutdownHook(new Thread(Bench::stopAll));
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll));
         String loadAtStart = loadAverage();
         int status = 0;
         try {
-            buildWithMaven(opt);
-            measureApps(opt);
+            buildWithMaven();
+            measureApps();
         } catch (Exception e) {
             status = 1;
             log("FAILED: " + e.getMessage() + " (logs in " + repo.relativize(logs) + ")");
@@ -159,7 +185,7 @@ public final class Bench {
             stopAll();
         }
         printTable(loadAtStart);
-        System.exit(status);
+        return status;
     }
 
     // ---------------------------------------------------------------- Maven: install, generate, build
@@ -182,17 +208,17 @@ public final class Bench {
         return pom;
     }
 
-    static void buildWithMaven(Options opt) throws Exception {
-        log("installing the archetype " + String.join(":", ours) + "; generating with Spark " + sparkVersion);
+    void buildWithMaven() throws Exception {
+        log("installing the archetype " + ours + "; generating with Spark " + sparkVersion);
         mvn(repo, "install", Duration.ofMinutes(5),
                 "-q", "-B", "install", "-DskipTests", "-Darchetype.test.skip=true", "-Dinvoker.skip=true");
 
         Path gen = Files.createDirectories(work.resolve("gen"));
         // Untimed first runs: the quickstart one (online) puts that archetype in the local repository
-        // if it is missing; ours makes the project the apps run from (target/bench/app).
+        // if it is missing; ours makes the project the apps run from, app.
         log("generating (untimed warm-up runs)");
         generate(gen, QUICKSTART, "qs-warmup", false);
-        generate(work, ours, "app", true);
+        generate(app.getParent(), ours, app.getFileName().toString(), true);
 
         log("timing archetype:generate, " + opt.genRuns() + " runs each, offline");
         List<Double> oursTimes = new ArrayList<>();
@@ -226,29 +252,25 @@ public final class Bench {
                 "-Dmdep.outputFile=target/bench-classpath.txt", "-Dmdep.includeScope=runtime");
     }
 
-    /** Generates a project named artifactId into dir and returns the seconds it took. */
-    static double generate(Path dir, String[] archetype, String artifactId, boolean offline) throws Exception {
+    /** Generates a project named artifactId into dir (dir/artifactId) and returns the seconds it took. */
+    double generate(Path dir, Archetype archetype, String artifactId, boolean offline) throws Exception {
         List<String> args = new ArrayList<>(List.of("-B", "-q"));
         if (offline) {
             args.add("-o");
         }
         args.addAll(List.of(generateGoal, "-DarchetypeCatalog=local",
-                "-DarchetypeGroupId=" + archetype[0], "-DarchetypeArtifactId=" + archetype[1],
-                "-DarchetypeVersion=" + archetype[2],
+                "-DarchetypeGroupId=" + archetype.groupId(), "-DarchetypeArtifactId=" + archetype.artifactId(),
+                "-DarchetypeVersion=" + archetype.version(),
                 "-DgroupId=bench", "-DartifactId=" + artifactId, "-Dversion=1.0.0-SNAPSHOT",
-                "-Dpackage=" + (archetype == ours ? OURS_PACKAGE : "bench.qs")));
-        if (archetype == ours) {
+                "-Dpackage=" + (archetype.equals(ours) ? OURS_PACKAGE : "bench.qs")));
+        if (archetype.equals(ours)) {
             args.add("-DsparkVersion=" + sparkVersion);
         }
-        double seconds = mvn(dir, "generate-" + artifactId, Duration.ofMinutes(3), args.toArray(String[]::new));
-        if (artifactId.equals("app")) {
-            app = dir.resolve(artifactId);
-        }
-        return seconds;
+        return mvn(dir, "generate-" + artifactId, Duration.ofMinutes(3), args.toArray(String[]::new));
     }
 
     /** Runs mvn in dir, output to logs/NAME.log, and returns the seconds it took; fails on an error. */
-    static double mvn(Path dir, String name, Duration timeout, String... args) throws Exception {
+    double mvn(Path dir, String name, Duration timeout, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("mvn"));
         command.addAll(List.of(args));
         Path logFile = logs.resolve(name + ".log");
@@ -271,17 +293,17 @@ public final class Bench {
 
     // ---------------------------------------------------------------- the apps
 
-    static void measureApps(Options opt) throws Exception {
+    void measureApps() throws Exception {
         String oursEcho = OURS_PACKAGE + ".SocketStreamApp";
         // The echo with the switches -Dstream.sourcePartitions and -Dstream.trigger (SocketStreamApp has none).
         String oursTuned = OURS_PACKAGE + ".TunedEchoApp";
         log("echo, ours: cold start, " + opt.lines() + " lines at " + opt.rate() + "/s, " + opt.bursts() + " bursts of " + opt.burst());
-        Echo ours = echo("ours-echo", oursEcho, false, List.of(), true, opt, opt.lines(), opt.burst());
+        Echo ours = echo("ours-echo", oursEcho, false, List.of(), true, opt.lines(), opt.burst());
         log("echo, baseline");
-        Echo base = echo("baseline-echo", BASELINE + "BaselineEcho", true, List.of(), true, opt, opt.lines(), opt.burst());
+        Echo base = echo("baseline-echo", BASELINE + "BaselineEcho", true, List.of(), true, opt.lines(), opt.burst());
         int parts = opt.oursSourcePartitions();
         log("echo, ours: TunedEchoApp with -Dstream.sourcePartitions=" + parts + ": bursts only");
-        Echo oursParts = echo("ours-echo-partitions", oursTuned, false, List.of(), true, opt, 0, opt.burst(),
+        Echo oursParts = echo("ours-echo-partitions", oursTuned, false, List.of(), true, 0, opt.burst(),
                 "-Dstream.sourcePartitions=" + parts);
         rows.add(new Row("cold start: JVM start to query started and socket connected", "s",
                 ours.coldStart, base.coldStart, ""));
@@ -301,26 +323,26 @@ public final class Bench {
         rows.add(new Row("peak RSS (VmHWM) after the burst", "MB", ours.rssAfterBurst, base.rssAfterBurst, ""));
 
         log("echo into the noop sink: ours, ours with " + parts + " source partitions, baseline");
-        Echo oursNoop = echo("ours-noop", "bench.probe.OursNoop", false, List.of(), false, opt, 0, opt.burst());
+        Echo oursNoop = echo("ours-noop", "bench.probe.OursNoop", false, List.of(), false, 0, opt.burst());
         Echo oursNoopParts = echo("ours-noop-partitions", "bench.probe.OursNoop", false, List.of(String.valueOf(parts)),
-                false, opt, 0, opt.burst());
-        Echo baseNoop = echo("baseline-noop", BASELINE + "BaselineEcho", true, List.of("noop"), false, opt, 0, opt.burst());
+                false, 0, opt.burst());
+        Echo baseNoop = echo("baseline-noop", BASELINE + "BaselineEcho", true, List.of("noop"), false, 0, opt.burst());
         rows.add(new Row("echo throughput into the noop sink, median of " + opt.bursts() + " bursts of " + opt.burst(),
                 "lines/s",
                 oursNoop.throughput, baseNoop.throughput, "source partitions: ours 1, " + baselineParts));
         rows.add(new Row("the same, ours with " + parts + " source partitions", "lines/s",
                 oursNoopParts.throughput, baseNoop.throughput, ""));
 
-        countRows("word count", "WordCountApp", BASELINE + "BaselineWordCount", opt, "");
-        countRows("windowed count", "WindowedCountApp", BASELINE + "BaselineWindowedCount", opt,
+        countRows("word count", "WordCountApp", BASELINE + "BaselineWordCount", "");
+        countRows("windowed count", "WindowedCountApp", BASELINE + "BaselineWindowedCount",
                 "ours: 5 s trigger, update mode, watermark; baseline: guide example, complete mode, sorted");
 
         String interval = opt.continuousInterval();
         log("low latency: baseline with Trigger.Continuous(\"" + interval + "\")");
         Echo continuous = echo("baseline-continuous", BASELINE + "BaselineEcho", true, List.of("continuous", interval),
-                true, opt, opt.lines(), 0);
+                true, opt.lines(), 0);
         log("low latency: ours, TunedEchoApp with -Dstream.trigger=" + opt.oursTrigger());
-        Echo oursTrigger = echo("ours-trigger", oursTuned, false, List.of(), true, opt, opt.lines(), 0,
+        Echo oursTrigger = echo("ours-trigger", oursTuned, false, List.of(), true, opt.lines(), 0,
                 "-Dstream.trigger=" + opt.oursTrigger());
         rows.add(new Row("low-latency trigger: latency p50", "ms", oursTrigger.p50, continuous.p50,
                 "baseline: Trigger.Continuous(" + interval + "); ours: TunedEchoApp -Dstream.trigger=" + opt.oursTrigger()
@@ -339,8 +361,8 @@ public final class Bench {
      * steady-rate latency run, and (if burst > 0) a burst whose lines/s come from the probe's row
      * counts, so the console's own truncation of what it shows does not matter.
      */
-    static Echo echo(String label, String mainClass, boolean baseline, List<String> appArgs, boolean console,
-                     Options opt, int lines, int burst, String... jvmFlags) {
+    Echo echo(String label, String mainClass, boolean baseline, List<String> appArgs, boolean console,
+              int lines, int burst, String... jvmFlags) {
         Echo result = new Echo();
         try (App a = new App(label, mainClass, baseline, appArgs, jvmFlags)) {
             result.coldStart = a.awaitReady();
@@ -399,15 +421,15 @@ public final class Bench {
     }
 
     /** Batch durations of a counting app, ours against the baseline; skipped if ours is not there yet. */
-    static void countRows(String what, String oursClass, String baselineMain, Options opt, String note) {
+    void countRows(String what, String oursClass, String baselineMain, String note) {
         if (!Files.exists(app.resolve("target/classes/" + OURS_PACKAGE.replace('.', '/') + "/" + oursClass + ".class"))) {
             log(what + ": skipped, " + oursClass + " is not in the template yet");
             rows.add(new Row(what + ": batch duration", "ms", null, null, "skipped: no " + oursClass + " in the template yet"));
             return;
         }
         log(what + ", ours then baseline: 8 words a line, 10 lines/s, until " + opt.countBatches() + " batches");
-        double[] ours = countBatches(what.replace(' ', '-') + "-ours", OURS_PACKAGE + "." + oursClass, false, opt);
-        double[] base = countBatches(what.replace(' ', '-') + "-baseline", baselineMain, true, opt);
+        double[] ours = countBatches(what.replace(' ', '-') + "-ours", OURS_PACKAGE + "." + oursClass, false);
+        double[] base = countBatches(what.replace(' ', '-') + "-baseline", baselineMain, true);
         rows.add(new Row(what + ": batch duration p50 at steady state", "ms", nan(ours[0]), nan(base[0]),
                 "triggerExecution; batches: " + (int) ours[2] + " vs " + (int) base[2] + (note.isEmpty() ? "" : "; " + note)));
         rows.add(new Row(what + ": first batch duration", "ms", nan(ours[1]), nan(base[1]), "includes the first shuffle's setup"));
@@ -418,7 +440,7 @@ public final class Bench {
      * app has run countBatches batches with data, or for at most 35 s. Returns {p50 of
      * triggerExecution ms after 2 warm-up batches, first batch ms, batches with data}.
      */
-    static double[] countBatches(String label, String mainClass, boolean baseline, Options opt) {
+    double[] countBatches(String label, String mainClass, boolean baseline) {
         try (App a = new App(label, mainClass, baseline, List.of())) {
             a.awaitReady();
             Random random = new Random(42);
@@ -448,8 +470,8 @@ public final class Bench {
         }
     }
 
-    /** An app in its own JVM, with its own line server and a reader of its stdout. */
-    static final class App implements AutoCloseable {
+    /** An app in its own JVM, with its own line server and a reader of its stdout; started by this bench run. */
+    final class App implements AutoCloseable {
         final String label;
         final LineServer server;
         final Output out;
@@ -466,14 +488,14 @@ public final class Bench {
                     PROBE));
             if (baseline) {
                 command.add(SPARK_DEFAULT_LOGGING);
-                command.addAll(baselineFlags); // after it, so a -Dlog4j2.configurationFile here wins
+                command.addAll(opt.baselineFlags()); // after it, so a -Dlog4j2.configurationFile here wins
             }
             command.addAll(List.of(jvmFlags));
             command.addAll(List.of(mainClass, "127.0.0.1", String.valueOf(server.port())));
             command.addAll(appArgs);
             startedAt = System.nanoTime();
             try {
-                process = Bench.start(new ProcessBuilder(command).directory(app.toFile())
+                process = start(new ProcessBuilder(command).directory(app.toFile())
                         .redirectError(logs.resolve(label + ".err").toFile()));
             } catch (IOException e) {
                 server.close();
@@ -650,14 +672,14 @@ public final class Bench {
 
     // ---------------------------------------------------------------- processes
 
-    static Process start(ProcessBuilder builder) throws IOException {
+    Process start(ProcessBuilder builder) throws IOException {
         Process process = builder.start();
         running.add(process);
         return process;
     }
 
     /** SIGTERM to the process and its children, SIGKILL after 15 s. */
-    static void stop(Process process) {
+    void stop(Process process) {
         try {
             if (process.isAlive()) {
                 process.descendants().forEach(ProcessHandle::destroy);
@@ -675,13 +697,13 @@ public final class Bench {
         }
     }
 
-    static void stopAll() {
-        running.forEach(Bench::stop);
+    void stopAll() {
+        running.forEach(this::stop);
     }
 
     // ---------------------------------------------------------------- the table
 
-    static void printTable(String loadAtStart) {
+    void printTable(String loadAtStart) {
         StringBuilder table = new StringBuilder();
         table.append("| metric | unit | ours | baseline | ours/baseline | note |\n");
         table.append("|---|---|---:|---:|---:|---|\n");
@@ -707,7 +729,7 @@ public final class Bench {
                         + " (Spark guide style, Spark defaults and Spark's default INFO logging)%s.%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.runtime.version"),
                 System.getProperty("java.vm.name"), spark, loadAtStart, loadAverage(), seconds(System.nanoTime() - benchStart),
-                baselineFlags.isEmpty() ? "" : ", run with " + String.join(" ", baselineFlags)));
+                opt.baselineFlags().isEmpty() ? "" : ", run with " + String.join(" ", opt.baselineFlags())));
         System.out.print(table);
     }
 

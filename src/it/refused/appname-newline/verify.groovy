@@ -1,2 +1,2 @@
-// The check shared by all cases; it reads this case's test.properties.
-evaluate(new File(basedir, '../../../test-classes/invoker/expect-refused.groovy'))
+// The check shared by all cases (pom.xml, refusedCheck); it reads this case's test.properties.
+evaluate(new File(refusedCheck))

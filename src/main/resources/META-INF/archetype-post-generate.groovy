@@ -9,17 +9,19 @@ import java.nio.file.Paths
 import groovy.transform.Field
 
 // What each value may be, so that it is safe and valid in every file it lands in: Java, XML,
-// Markdown, shell and Windows scripts. The expressions of the descriptor's parameters are its own,
-// letter for letter (ParameterValidationTest checks that); Maven coordinates are asked by the plugin.
+// Markdown, shell and Windows scripts. The rules are written once, in
+// src/main/filters/parameter-rules.properties, and stamped here and into the descriptor by the
+// build, into slashy strings, where a backslash stays as written. Maven coordinates are asked by the
+// plugin.
 @Field final Map<String, String> RULES = [
-        groupId     : /^[A-Za-z0-9_.-]+$/,
-        artifactId  : /^[A-Za-z0-9_.-]+$/,
-        version     : /^[A-Za-z0-9_.-]+$/,
-        package     : /^(?!(abstract|assert|boolean|break|byte|case|catch|char|class|const|continue|default|do|double|else|enum|extends|final|finally|float|for|goto|if|implements|import|instanceof|int|interface|long|native|new|package|private|protected|public|return|short|static|strictfp|super|switch|synchronized|this|throw|throws|transient|try|void|volatile|while|true|false|null|_)(\.|$))[A-Za-z_][A-Za-z0-9_]*(\.(?!(abstract|assert|boolean|break|byte|case|catch|char|class|const|continue|default|do|double|else|enum|extends|final|finally|float|for|goto|if|implements|import|instanceof|int|interface|long|native|new|package|private|protected|public|return|short|static|strictfp|super|switch|synchronized|this|throw|throws|transient|try|void|volatile|while|true|false|null|_)(\.|$))[A-Za-z_][A-Za-z0-9_]*)*$/,
-        appName     : /^[\p{L}\p{N}]([\p{L}\p{M}\p{N} _.-]{0,62}[\p{L}\p{M}\p{N}_.-])?$/,
-        host        : /^((?![0-9.]+$)(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])|([0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}|([0-9A-Fa-f]{1,4}:){1,7}:|([0-9A-Fa-f]{1,4}:){1,6}:[0-9A-Fa-f]{1,4}|([0-9A-Fa-f]{1,4}:){1,5}(:[0-9A-Fa-f]{1,4}){1,2}|([0-9A-Fa-f]{1,4}:){1,4}(:[0-9A-Fa-f]{1,4}){1,3}|([0-9A-Fa-f]{1,4}:){1,3}(:[0-9A-Fa-f]{1,4}){1,4}|([0-9A-Fa-f]{1,4}:){1,2}(:[0-9A-Fa-f]{1,4}){1,5}|[0-9A-Fa-f]{1,4}:(:[0-9A-Fa-f]{1,4}){1,6}|:((:[0-9A-Fa-f]{1,4}){1,7}|:))$/,
-        port        : /^([1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])$/,
-        sparkVersion: /^(3\.5|4\.[0-9]+)\.[0-9]+$/,
+        groupId     : /@rule.coordinate@/,
+        artifactId  : /@rule.coordinate@/,
+        version     : /@rule.coordinate@/,
+        package     : /@rule.package@/,
+        appName     : /@rule.appName@/,
+        host        : /@rule.host@/,
+        port        : /@rule.port@/,
+        sparkVersion: /@rule.sparkVersion@/,
 ]
 
 @Field final Map<String, String> ALLOWED = [

@@ -1,4 +1,5 @@
-// After each case: the build failed naming the bad parameter and value, and left no project.
+// The post-build check of every case in src/it/refused (pom.xml names it; RefusedCasesTest checks
+// that the plugin finds it): the build failed naming the bad parameter and value, and left no project.
 File project = new File(basedir, 'demo')
 String log = new File(basedir, 'build.log').getText('UTF-8')
 

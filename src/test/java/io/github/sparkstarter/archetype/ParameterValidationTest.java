@@ -120,17 +120,26 @@ class ParameterValidationTest {
     }
 
     /**
-     * The descriptor's expressions check what is typed, the script checks every value: they must
-     * agree, so the script uses the descriptor's expressions letter for letter, and on every value
-     * these tests use, good or bad, both say the same.
+     * Each rule is written once, in src/main/filters/parameter-rules.properties, and the build stamps
+     * it into the descriptor (XML) and the script (Groovy slashy strings). Read back the way the
+     * plugin reads them, both hold every rule letter for letter: nothing lost to escaping or to a
+     * token left unfilled.
      */
     @Test
-    void theScriptChecksWithTheDescriptorsOwnExpressions() throws Exception {
-        String script = Files.readString(ArchetypeTemplates.POST_GENERATE);
+    void theDescriptorAndTheScriptHoldTheRulesAsWritten() throws Exception {
+        Map<String, String> rules = ParameterRules.read();
+        Map<String, String> scriptRules = PostGenerateScript.rules();
+
+        assertEquals(rules.get("rule.package.default"), ArchetypeTemplates.defaultValue("package"));
         for (String key : ArchetypeTemplates.requiredProperties()) {
-            assertTrue(script.contains(key + (" ".repeat(Math.max(0, 12 - key.length()))) + ": /" + ArchetypeTemplates.validationRegex(key) + "/,"),
-                    "the script's rule for " + key + " is not the descriptor's validationRegex");
+            assertEquals(rules.get("rule." + key), ArchetypeTemplates.validationRegex(key), "descriptor, " + key);
+            assertEquals(rules.get("rule." + key), scriptRules.get(key), "script, " + key);
         }
+        for (String key : List.of("groupId", "artifactId", "version")) {
+            assertEquals(rules.get("rule.coordinate"), scriptRules.get(key), "script, " + key);
+        }
+        assertEquals(ArchetypeTemplates.requiredProperties().size() + 3, scriptRules.size(),
+                "the script checks a parameter the descriptor does not have: " + scriptRules.keySet());
     }
 
     @ParameterizedTest(name = "{0} = [{1}]")

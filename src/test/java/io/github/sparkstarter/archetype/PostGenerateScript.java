@@ -48,6 +48,12 @@ final class PostGenerateScript {
     private PostGenerateScript() {
     }
 
+    /** The script's rules, as Groovy reads them: parameter name to regular expression. */
+    @SuppressWarnings("unchecked")
+    static Map<String, String> rules() throws Exception {
+        return (Map<String, String>) new GroovyShell().parse(ArchetypeTemplates.POST_GENERATE.toFile()).getProperty("RULES");
+    }
+
     /** Runs the script for a project at outputDirectory/artifactId; throws what the script throws. */
     static void run(Path outputDirectory, Map<String, String> parameters) throws Exception {
         Binding binding = new Binding();

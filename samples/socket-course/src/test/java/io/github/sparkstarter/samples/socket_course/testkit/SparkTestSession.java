@@ -36,7 +36,7 @@ public final class SparkTestSession implements BeforeAllCallback, ParameterResol
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(Session.class, key -> new Session(), Session.class).spark;
+                .computeIfAbsent(Session.class, key -> new Session(), Session.class).spark;
     }
 
     /** Says only its message: a stack trace here would point at this file, not at the cause. */
