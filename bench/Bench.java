@@ -42,8 +42,8 @@ import java.util.stream.Stream;
  * --lines N (300), --rate N lines/s (20), --burst N (50000), --bursts N (3, throughput is their median),
  * --count-batches N (6, at most 35 s of input), --gen-runs N (3), --continuous-interval TEXT
  * ("100 milliseconds"), --ours-trigger VALUE ("continuous": the latency run of our TunedEchoApp with
- * -Dstream.trigger=VALUE, its low-latency switch), --ours-source-partitions N (cores; the throughput
- * runs of our TunedEchoApp with -Dstream.sourcePartitions=N, and of probe/OursNoop with N partitions),
+ * --trigger VALUE, its low-latency switch), --ours-source-partitions N (cores; the throughput
+ * runs of our TunedEchoApp with --partitions N, and of probe/OursNoop with N partitions),
  * --baseline-jvm-flag FLAG (repeatable; e.g. -Dspark.sql.shuffle.partitions=2 or
  * -Dspark.ui.enabled=false, which SparkSession.builder() reads, to see what one of our defaults is worth).
  *
@@ -295,16 +295,16 @@ public final class Bench {
 
     void measureApps() throws Exception {
         String oursEcho = OURS_PACKAGE + ".SocketStreamApp";
-        // The echo with the switches -Dstream.sourcePartitions and -Dstream.trigger (SocketStreamApp has none).
+        // The echo with the options --partitions and --trigger (SocketStreamApp has none).
         String oursTuned = OURS_PACKAGE + ".TunedEchoApp";
         log("echo, ours: cold start, " + opt.lines() + " lines at " + opt.rate() + "/s, " + opt.bursts() + " bursts of " + opt.burst());
         Echo ours = echo("ours-echo", oursEcho, false, List.of(), true, opt.lines(), opt.burst());
         log("echo, baseline");
         Echo base = echo("baseline-echo", BASELINE + "BaselineEcho", true, List.of(), true, opt.lines(), opt.burst());
         int parts = opt.oursSourcePartitions();
-        log("echo, ours: TunedEchoApp with -Dstream.sourcePartitions=" + parts + ": bursts only");
-        Echo oursParts = echo("ours-echo-partitions", oursTuned, false, List.of(), true, 0, opt.burst(),
-                "-Dstream.sourcePartitions=" + parts);
+        log("echo, ours: TunedEchoApp with --partitions " + parts + ": bursts only");
+        Echo oursParts = echo("ours-echo-partitions", oursTuned, false, List.of("--partitions", String.valueOf(parts)), true,
+                0, opt.burst());
         rows.add(new Row("cold start: JVM start to query started and socket connected", "s",
                 ours.coldStart, base.coldStart, ""));
         rows.add(new Row("first line sent to its row on the console (first batch)", "s",
@@ -318,7 +318,7 @@ public final class Bench {
                 "lines/s",
                 ours.throughput, base.throughput, "source partitions: ours 1 (keeps line order), " + baselineParts
                         + "; ours prints every row, baseline 20 a batch"));
-        rows.add(new Row("the same, ours: `TunedEchoApp` with `-Dstream.sourcePartitions=" + parts + "`", "lines/s",
+        rows.add(new Row("the same, ours: `TunedEchoApp` with `--partitions " + parts + "`", "lines/s",
                 oursParts.throughput, base.throughput, "ours " + parts + " partitions: lines out of order within a batch"));
         rows.add(new Row("peak RSS (VmHWM) after the burst", "MB", ours.rssAfterBurst, base.rssAfterBurst, ""));
 
@@ -341,11 +341,11 @@ public final class Bench {
         log("low latency: baseline with Trigger.Continuous(\"" + interval + "\")");
         Echo continuous = echo("baseline-continuous", BASELINE + "BaselineEcho", true, List.of("continuous", interval),
                 true, opt.lines(), 0);
-        log("low latency: ours, TunedEchoApp with -Dstream.trigger=" + opt.oursTrigger());
-        Echo oursTrigger = echo("ours-trigger", oursTuned, false, List.of(), true, opt.lines(), 0,
-                "-Dstream.trigger=" + opt.oursTrigger());
+        log("low latency: ours, TunedEchoApp with --trigger " + opt.oursTrigger());
+        Echo oursTrigger = echo("ours-trigger", oursTuned, false, List.of("--trigger", opt.oursTrigger()), true,
+                opt.lines(), 0);
         rows.add(new Row("low-latency trigger: latency p50", "ms", oursTrigger.p50, continuous.p50,
-                "baseline: Trigger.Continuous(" + interval + "); ours: TunedEchoApp -Dstream.trigger=" + opt.oursTrigger()
+                "baseline: Trigger.Continuous(" + interval + "); ours: TunedEchoApp --trigger " + opt.oursTrigger()
                         + "; rows seen " + oursTrigger.seen + " vs " + continuous.seen));
         rows.add(new Row("low-latency trigger: latency p99", "ms", oursTrigger.p99, continuous.p99, ""));
     }
