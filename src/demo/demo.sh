@@ -66,7 +66,8 @@ fi
 sed 's/^/  /' "$DEMO/server.log"
 
 step "Running lesson 1: mvn -q exec:java@echo (in $APP)"
-(cd "$APP" && exec mvn -q -B exec:java@echo) > "$DEMO/app.log" 2>&1 &
+: > "$DEMO/app.log" # created here: the background app's redirection may come after tail starts
+(cd "$APP" && exec mvn -q -B exec:java@echo) >> "$DEMO/app.log" 2>&1 &
 APP_PID=$!
 tail -n +1 -f "$DEMO/app.log" &
 TAIL=$!
