@@ -27,9 +27,9 @@ import ${package}.testkit.RowCollector;
 import ${package}.testkit.SparkTestSession;
 
 /**
- * Real-time mode does what a micro-batch cannot: a record produced after the query started reaches
- * the sink while the query's first batch is still running. A micro-batch reads only the offsets
- * fixed when its batch starts, so such a record would wait for a later batch.
+ * Real-time mode does what a micro-batch cannot: a record produced while the query's first batch
+ * runs reaches the sink before that batch ends. A micro-batch reads only the offsets fixed when its
+ * batch starts, so such a record would wait for a later batch, here 10 minutes later.
  */
 @ExtendWith({SparkTestSession.class, KafkaTestBroker.class})
 class KafkaRealTimeAppTest {
@@ -38,7 +38,7 @@ class KafkaRealTimeAppTest {
     static final BlockingQueue<String> RECEIVED = new LinkedBlockingQueue<>();
 
     @Test
-    void aRecordProducedAfterTheStartArrivesWithinTheFirstBatch(SparkSession spark, KafkaBroker broker, @TempDir Path dir) throws Exception {
+    void aRecordProducedWhileTheFirstBatchRunsArrivesWithinIt(SparkSession spark, KafkaBroker broker, @TempDir Path dir) throws Exception {
         String topic = "realtime-" + System.nanoTime();
         // One partition: a real-time batch holds a task slot for each partition, and the tests' Spark has 2.
         assertEquals(null, KafkaSend.createTopicIfMissing(broker.bootstrapServers(), topic, 1));
@@ -47,23 +47,21 @@ class KafkaRealTimeAppTest {
                 .option("subscribe", topic)
                 .option("startingOffsets", "earliest")
                 .load();
+        RECEIVED.clear();
         // A checkpoint interval far longer than the test: the first batch runs until the query stops.
         StreamingQuery query = KafkaRealTimeApp.start(KafkaLinesApp.lines(records), new Collect(), dir.resolve("checkpoint"), "10 minutes");
-        try {
-            long deadline = System.nanoTime() + RowCollector.TIMEOUT.toNanos();
-            while (!query.status().isTriggerActive()) {
-                assertTrue(System.nanoTime() < deadline, "the first batch did not start: " + query.status());
-                Thread.sleep(50);
-            }
-            try (KafkaProducer<String, String> producer = KafkaSend.producer(broker.bootstrapServers())) {
-                producer.send(new ProducerRecord<>(topic, "sent after the start")).get();
-            }
+        try (KafkaProducer<String, String> producer = KafkaSend.producer(broker.bootstrapServers())) {
+            // Received, this one shows the first batch running, its offsets fixed: a micro-batch
+            // would read a record produced from now on only in a later batch.
+            producer.send(new ProducerRecord<>(topic, "first")).get();
+            assertEquals("first", RECEIVED.poll(RowCollector.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS), "the first record");
+            producer.send(new ProducerRecord<>(topic, "sent while the first batch runs")).get();
 
             String received = RECEIVED.poll(RowCollector.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 
-            assertEquals("sent after the start", received, "the record reached the sink");
-            assertEquals(List.of(), List.of(query.recentProgress()), "no batch had ended: it arrived within the first");
-            assertTrue(query.isActive(), query.exception().toString());
+            assertEquals("sent while the first batch runs", received, "the second record reached the sink");
+            assertEquals(List.of(), List.of(query.recentProgress()), "no batch had ended: both arrived within the first");
+            assertTrue(query.isActive(), () -> String.valueOf(query.exception()));
         } finally {
             query.stop();
         }

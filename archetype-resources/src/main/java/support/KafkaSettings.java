@@ -161,7 +161,8 @@ public record KafkaSettings(String bootstrapServers, String topic, Path output, 
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, wait,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, wait,
-                // Not the default 50 ms: a missing broker would fill the log with reconnect warnings.
-                AdminClientConfig.RECONNECT_BACKOFF_MS_CONFIG, 1000));
+                // Not from 50 ms: a missing broker would be asked again and again within the wait.
+                AdminClientConfig.RECONNECT_BACKOFF_MS_CONFIG, 500,
+                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000));
     }
 }
