@@ -64,7 +64,11 @@ public final class KafkaBroker implements AutoCloseable {
         Path dataDir = Path.of("target", "kafka-broker", "port-" + port);
         KafkaBroker broker = start(port, dataDir);
         // Ctrl-C: the broker closes its logs, so its topics are whole at the next start.
-        Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "kafka-broker-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping the Kafka broker...");
+            broker.close();
+            System.out.println("Kafka broker stopped.");
+        }, "kafka-broker-stop"));
         System.out.println("Kafka broker ready at " + broker.bootstrapServers() + ", data in " + dataDir
                 + " (mvn clean removes it). Ctrl-C stops it.");
         broker.server.awaitShutdown();
