@@ -122,7 +122,9 @@ public final class KafkaSend {
 
     /** Null when the topic exists or was created, else a one-line message (no broker, for instance). */
     public static String createTopicIfMissing(String servers, String topic, int partitions) {
-        try (Admin admin = KafkaSettings.admin(servers)) {
+        Admin admin = null;
+        try {
+            admin = KafkaSettings.admin(servers);
             String noBroker = KafkaSettings.whyNoBroker(admin, servers);
             if (noBroker != null) {
                 return noBroker;
@@ -144,6 +146,8 @@ public final class KafkaSend {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted";
+        } finally {
+            KafkaSettings.close(admin);
         }
     }
 

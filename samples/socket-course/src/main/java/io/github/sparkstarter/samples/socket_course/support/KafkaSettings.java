@@ -113,7 +113,9 @@ public record KafkaSettings(String bootstrapServers, String topic, Path output, 
 
     /** Null when a broker answers at servers and has the topic, else what is wrong and what to do. */
     public static String whyNotReadable(String servers, String topic) {
-        try (Admin admin = admin(servers)) {
+        Admin admin = null;
+        try {
+            admin = admin(servers);
             String noBroker = whyNoBroker(admin, servers);
             if (noBroker != null) {
                 return noBroker;
@@ -130,6 +132,15 @@ public record KafkaSettings(String bootstrapServers, String topic, Path output, 
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted";
+        } finally {
+            close(admin);
+        }
+    }
+
+    /** Closes without waiting for calls still retrying (close() would wait for their timeouts). */
+    static void close(Admin admin) {
+        if (admin != null) {
+            admin.close(Duration.ZERO);
         }
     }
 
