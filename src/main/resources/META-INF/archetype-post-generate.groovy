@@ -59,6 +59,14 @@ if (java >= 23 && parameters.getProperty('sparkVersion').startsWith('3.')) {
             " run the project with JAVA_HOME set to one, or generate it again with -DsparkVersion=@spark4.version@"
 }
 
+// Real-time mode (Trigger.RealTime) came with Spark 4.1: on the 3.5 line, lesson 5's real-time
+// sibling, its test and its run configuration would not compile or run, so they are not kept.
+if (parameters.getProperty('sparkVersion').startsWith('3.')) {
+    String packagePath = parameters.getProperty('package').replace('.', '/')
+    ["src/main/java/${packagePath}/KafkaRealTimeApp.java", "src/test/java/${packagePath}/KafkaRealTimeAppTest.java",
+     '.run/lesson-5-kafka-realtime.run.xml'].each { Files.deleteIfExists(projectDir.resolve(it)) }
+}
+
 // The plugin writes rendered files with this system's line separator and drops the executable bit:
 // shell scripts (and the wrapper's mvnw) get LF and +x back, Windows scripts CRLF, whatever system
 // generated them.

@@ -1,0 +1,179 @@
+package ${package}.support;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.KafkaException;
+
+/**
+ * Where lesson 5 reads and writes, from the command line, checked before Spark starts:
+ * {@code [--bootstrap-servers HOST:PORT] [--topic NAME] [--output DIR] [--checkpoint DIR] [--show]}.
+ * Then {@link #checkBrokerAndTopic()} asks the broker, with a bounded wait: Kafka's clients retry
+ * for ever, so an app that did not ask first would hang when no broker answers.
+ */
+public record KafkaSettings(String bootstrapServers, String topic, Path output, Path checkpoint, boolean show) {
+
+    public static final String DEFAULT_SERVERS = "localhost:9092";
+    public static final String DEFAULT_TOPIC = "lines";
+
+    public static final String USAGE = "usage: [--bootstrap-servers HOST:PORT] [--topic NAME] [--output DIR]"
+            + " [--checkpoint DIR] [--show]   (defaults: " + DEFAULT_SERVERS + " " + DEFAULT_TOPIC
+            + " saved/kafka-lines saved/kafka-checkpoint)";
+
+    /** How long the checks wait for the broker before they give up. */
+    static final Duration BROKER_WAIT = Duration.ofSeconds(10);
+
+    /** The command that starts the project's own broker, named in the messages. */
+    public static final String START_BROKER = "mvn -q compile exec:java@kafka-broker";
+
+    /** The settings of this run; a bad argument ends the app with a message naming it (status 2). */
+    public static KafkaSettings fromCommandLine(String... args) {
+        try {
+            return fromArgs(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+            return null;
+        }
+    }
+
+    /** @throws IllegalArgumentException naming the bad argument and what is allowed instead */
+    public static KafkaSettings fromArgs(String... args) {
+        String servers = DEFAULT_SERVERS;
+        String topic = DEFAULT_TOPIC;
+        Path output = Path.of("saved", "kafka-lines");
+        Path checkpoint = Path.of("saved", "kafka-checkpoint");
+        boolean show = false;
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            if (name.equals("--show")) {
+                show = true;
+                continue;
+            }
+            if (!Set.of("--bootstrap-servers", "--topic", "--output", "--checkpoint").contains(name)) {
+                throw new IllegalArgumentException("unknown option '" + name + "'");
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(name + " needs a value");
+            }
+            String value = args[++i];
+            switch (name) {
+                case "--bootstrap-servers" -> servers = parseServers(value);
+                case "--topic" -> topic = parseTopic(value);
+                case "--output" -> output = Path.of(value);
+                default -> checkpoint = Path.of(value);
+            }
+        }
+        return new KafkaSettings(servers, topic, output, checkpoint, show);
+    }
+
+    /** HOST:PORT, or several separated by commas, as Kafka's bootstrap.servers takes them. */
+    public static String parseServers(String text) {
+        for (String server : text.split(",", -1)) {
+            int colon = server.lastIndexOf(':');
+            String host = colon < 0 ? "" : server.substring(0, colon);
+            String port = colon < 0 ? "" : server.substring(colon + 1);
+            if (host.isBlank() || host.chars().anyMatch(Character::isWhitespace) || !port.matches("[1-9][0-9]{0,4}")
+                    || Integer.parseInt(port) > 65535) {
+                throw new IllegalArgumentException("bootstrap server '" + server + "' is not HOST:PORT;"
+                        + " give one such as localhost:9092");
+            }
+        }
+        return text;
+    }
+
+    /** Kafka's rule for topic names. */
+    public static String parseTopic(String text) {
+        if (!text.matches("[A-Za-z0-9._-]{1,249}")) {
+            throw new IllegalArgumentException("topic '" + text + "' is not a Kafka topic name: use 1 to 249 letters,"
+                    + " digits, '.', '_' or '-'");
+        }
+        return text;
+    }
+
+    /**
+     * Ends the app (status 1) with one line naming the address and what to do, when no broker
+     * answers there within {@link #BROKER_WAIT}, or when it has no such topic.
+     */
+    public void checkBrokerAndTopic() {
+        String problem = whyNotReadable(bootstrapServers, topic);
+        if (problem != null) {
+            System.err.println("error: " + problem);
+            System.exit(1);
+        }
+    }
+
+    /** Null when a broker answers at servers and has the topic, else what is wrong and what to do. */
+    public static String whyNotReadable(String servers, String topic) {
+        Admin admin = null;
+        try {
+            admin = admin(servers);
+            String noBroker = whyNoBroker(admin, servers);
+            if (noBroker != null) {
+                return noBroker;
+            }
+            if (!admin.listTopics().names().get(BROKER_WAIT.toMillis(), TimeUnit.MILLISECONDS).contains(topic)) {
+                return "the Kafka broker at " + servers + " has no topic '" + topic + "'. Send lines to it first (this"
+                        + " creates it): mvn -q compile exec:java@kafka-send, or name another with --topic NAME";
+            }
+            return null;
+        } catch (KafkaException e) {
+            return cannotConnect(servers, e);
+        } catch (ExecutionException | TimeoutException e) {
+            return noBrokerAt(servers);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        } finally {
+            close(admin);
+        }
+    }
+
+    /** Closes without waiting for calls still retrying (close() would wait for their timeouts). */
+    static void close(Admin admin) {
+        if (admin != null) {
+            admin.close(Duration.ZERO);
+        }
+    }
+
+    /** Null when a broker answers at servers within the bounded wait, else the one-line message. */
+    static String whyNoBroker(Admin admin, String servers) throws InterruptedException {
+        try {
+            admin.describeCluster().clusterId().get(BROKER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            return noBrokerAt(servers);
+        }
+    }
+
+    static String noBrokerAt(String servers) {
+        return "no Kafka broker answers at " + servers + " (waited " + BROKER_WAIT.toSeconds() + " s). Start the"
+                + " project's broker in another terminal: " + START_BROKER + ", or name another with --bootstrap-servers HOST:PORT";
+    }
+
+    /** Kafka refuses an address it cannot resolve when the client is created. */
+    static String cannotConnect(String servers, KafkaException e) {
+        return "cannot use the Kafka address " + servers + " (" + FailureReport.rootCause(e).getMessage() + ")."
+                + " Give one such as localhost:9092 with --bootstrap-servers HOST:PORT";
+    }
+
+    /** An admin client whose every call gives up after the bounded wait. */
+    public static Admin admin(String servers) {
+        int wait = (int) BROKER_WAIT.toMillis();
+        return Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, wait,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, wait,
+                // Not from 50 ms: a missing broker would be asked again and again within the wait.
+                AdminClientConfig.RECONNECT_BACKOFF_MS_CONFIG, 500,
+                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000));
+    }
+}
