@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The one way every lesson takes its options: arguments on the command line, read before Spark
@@ -14,6 +16,9 @@ import java.util.function.Function;
  * the lesson's usage line, and status 2.
  */
 public final class CommandLine {
+
+    /** Named like an option, an option that takes no value, such as {@code --show}. */
+    public static final String FLAG_SUFFIX = "!";
 
     private final List<String> positional;
     private final Map<String, String> named;
@@ -40,13 +45,16 @@ public final class CommandLine {
 
     /**
      * Splits the arguments into positional values and {@code --name value} options, taking only the
-     * options named here and at most {@code maxPositional} values.
+     * options named here and at most {@code maxPositional} values. A name ending in
+     * {@link #FLAG_SUFFIX}, such as {@code "show!"}, is a flag, {@code --show}, with no value.
      *
      * @throws IllegalArgumentException for an unknown option, an option without its value, an
      *                                  option given twice, or too many values
      */
     public static CommandLine parse(String[] args, int maxPositional, String... optionNames) {
-        Set<String> known = Set.of(optionNames);
+        Set<String> flags = Stream.of(optionNames).filter(name -> name.endsWith(FLAG_SUFFIX))
+                .map(name -> name.substring(0, name.length() - FLAG_SUFFIX.length())).collect(Collectors.toSet());
+        Set<String> known = Stream.of(optionNames).map(name -> name.replace(FLAG_SUFFIX, "")).collect(Collectors.toCollection(java.util.TreeSet::new));
         List<String> positional = new ArrayList<>();
         Map<String, String> named = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
@@ -59,6 +67,10 @@ public final class CommandLine {
             if (!known.contains(name)) {
                 throw new IllegalArgumentException("unknown option '" + arg + "'"
                         + (known.isEmpty() ? "; this app takes none" : "; known: --" + String.join(", --", known)));
+            }
+            if (flags.contains(name)) {
+                named.put(name, "true");
+                continue;
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("option '" + arg + "' needs a value after it");
@@ -76,6 +88,11 @@ public final class CommandLine {
 
     public List<String> positional() {
         return positional;
+    }
+
+    /** Whether the flag {@code --name} is given. */
+    public boolean flag(String name) {
+        return named.containsKey(name);
     }
 
     /** The value of {@code --name}, or {@code otherwise} when it is not given. */
