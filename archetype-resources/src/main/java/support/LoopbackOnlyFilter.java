@@ -44,10 +44,13 @@ public final class LoopbackOnlyFilter implements Filter {
         }
     }
 
-    /** The remote address is a number (127.0.0.1, ::1), so no name is looked up. */
+    /** Jetty gives the remote address as a number (127.0.0.1, ::1); anything else is refused, unresolved. */
     static boolean isLoopback(String address) {
+        if (address == null || !address.matches("[0-9A-Fa-f:.]+")) {
+            return false;
+        }
         try {
-            return address != null && InetAddress.getByName(address).isLoopbackAddress();
+            return InetAddress.getByName(address).isLoopbackAddress();
         } catch (UnknownHostException e) {
             return false;
         }
