@@ -97,10 +97,13 @@ class FraudAlertsAppIT {
             String page = page(app);
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-            HttpResponse<String> local = http.send(HttpRequest.newBuilder(URI.create(page.replace("localhost", "127.0.0.1")))
-                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, local.statusCode(), page);
-            assertTrue(local.body().contains("fraud-alerts") && local.body().contains("rejected-lines"), local.body());
+            // localhost is 127.0.0.1 or ::1, as the browser chooses.
+            for (String loopback : List.of("127.0.0.1", "[::1]")) {
+                HttpResponse<String> local = http.send(HttpRequest.newBuilder(URI.create(page.replace("localhost", loopback)))
+                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, local.statusCode(), loopback);
+                assertTrue(local.body().contains("fraud-alerts") && local.body().contains("rejected-lines"), local.body());
+            }
 
             List<InetAddress> others = nonLoopbackAddresses();
             for (InetAddress other : others) {

@@ -44,13 +44,16 @@ public final class LoopbackOnlyFilter implements Filter {
         }
     }
 
-    /** Jetty gives the remote address as a number (127.0.0.1, ::1); anything else is refused, unresolved. */
+    /**
+     * Jetty gives the remote address as a number: 127.0.0.1, or an IPv6 one in brackets, [::1], as a
+     * browser that reads localhost as ::1 connects. Anything else is refused, unresolved.
+     */
     static boolean isLoopback(String address) {
-        if (address == null || !address.matches("[0-9A-Fa-f:.]+")) {
+        if (address == null || !address.matches("\\[?[0-9A-Fa-f:.]+]?")) {
             return false;
         }
         try {
-            return InetAddress.getByName(address).isLoopbackAddress();
+            return InetAddress.getByName(address.replaceAll("^\\[(.*)]$", "$1")).isLoopbackAddress();
         } catch (UnknownHostException e) {
             return false;
         }
