@@ -43,30 +43,32 @@ import ${package}.support.StreamEnd;
  * minutes raises an alert, saved in an SQL database once however often the app is killed and
  * started again. Spark's web UI shows the stream live.
  *
- * <p>Concepts: a replayable source, files dropped into a directory, as in lesson 4 (concept 1);
- * lines parsed into typed columns with a schema, a line that does not fit it marked with its
- * problem instead of failing the stream (concept 2); the rejected lines kept, counted and saved by a
- * second query, so none vanishes silently (concept 3); the payment's own time as event time, with a
- * watermark that says how late a payment may arrive (concept 4); the alert rule, an aggregation per
- * card and 5-minute window, each window's result final once the watermark has passed it (concept 5);
+ * <p>Concepts: Spark's web UI, whose Structured Streaming page charts each query live (concept 1);
+ * a replayable source, files dropped into a directory, as in lesson 4 (concept 2); lines parsed
+ * into typed columns with a schema, a line that does not fit it marked with its problem instead of
+ * failing the stream (concept 3); the payment's own time as event time, with a watermark that says
+ * how late a payment may come (concept 4); the alert rule, an aggregation per card and 5-minute
+ * window, each window output once, when the watermark has passed it and it is final (concept 5);
  * {@code foreachBatch}, which hands each micro-batch to our code as a static table, saved over JDBC
- * with a MERGE on the alert's key, so a batch Spark runs again after a crash changes nothing
- * (concept 6); a checkpoint per query, which makes Spark run again the batch a crash cut short
- * (concept 7); Spark's web UI, whose Structured Streaming page charts each query live (concept 8).
+ * with a MERGE on the alert's key (concept 6); a checkpoint per query, which makes Spark run again
+ * the batch a crash cut short (concept 7); the rejected lines kept, counted and saved by a second
+ * query on the same lines, so that none vanishes silently (concept 8).
  *
  * <p>Exactly once, and why a MERGE: Spark records a batch as done in the checkpoint only after
  * {@code foreachBatch} returns. Killed between the database's commit and that record, the app
  * runs the batch again when it starts, with the same files, and saves its alerts a second time.
  * A MERGE (an upsert) on the alert's key, the card and the window's start, makes that second save
- * write the same row over itself: the table holds each alert once. (Recording the batch id in the
- * same transaction would work too, but only while every run cuts the stream into the same
- * batches; the key is true of the alert itself.) A rejected line is keyed by its file and text.
+ * write the same row over itself: the table holds each alert once. Recording the batch id in the
+ * same transaction would work too, but only while a batch run again holds the same rows, which
+ * Spark promises only for a deterministic query; the key is a fact of the alert itself, true
+ * however the stream is cut into batches. A rejected line is keyed by its file and its text.
  *
  * <p>Run it: {@code mvn -q compile exec:java@alerts} in one terminal, then in another
- * {@code scripts/drop-sample.sh data/transactions.csv} and {@code scripts/drop-sample.sh
- * data/transactions-malformed.csv}. Two alerts come: card-1018, three declined payments between
- * 09:00 and 09:05, and card-1018's... see the README. Open http://localhost:4040/StreamingQuery/
- * while it runs. Stop it (Ctrl-C), then {@code mvn -q compile exec:java@show-alerts}.
+ * {@code scripts/drop-sample.sh data/transactions.csv} and
+ * {@code scripts/drop-sample.sh data/transactions-malformed.csv}. Two alerts come: card-1018,
+ * declined three times between 09:00 and 09:05, and card-1001, 2013.66 EUR approved between 09:05
+ * and 09:10; and four rejected lines. Watch it at http://localhost:4040/StreamingQuery/. Stop it
+ * (Ctrl-C), then {@code mvn -q compile exec:java@show-alerts} prints the tables.
  */
 public final class FraudAlertsApp {
 
@@ -82,13 +84,13 @@ public final class FraudAlertsApp {
         AlertsDatabase database = AlertsDatabase.open(settings.database());
         SparkSession spark = SparkSession.builder()
                 .appName("Lesson 6: fraud alerts")
-                // Concept 8: the web UI on, for this machine only (SessionDefaults prints its address).
+                // Concept 1: the web UI on, for this machine only (SessionDefaults prints its address).
                 .config(SessionDefaults.withWebUi())
                 // The times in the file are UTC: read and shown as UTC, whatever this machine's zone.
                 .config("spark.sql.session.timeZone", "UTC")
                 .getOrCreate();
 
-        // Concept 1: every line of every file dropped into the inbox, with the name of its file.
+        // Concept 2: every line of every file dropped into the inbox, with the name of its file.
         Dataset<Row> lines = spark.readStream().text(settings.inbox().toString())
                 .withColumn("file", regexp_extract(input_file_name(), "[^/]*$", 0));
 
@@ -106,7 +108,7 @@ public final class FraudAlertsApp {
      * line, else what is wrong with it.
      */
     public static Dataset<Row> parse(Dataset<Row> lines) {
-        // Concept 2: the schema, applied by hand: seven fields, each cast to its type. try_cast and
+        // Concept 3: the schema, applied by hand: seven fields, each cast to its type. try_cast and
         // try_element_at give null for what does not fit, where cast would fail the whole batch.
         Dataset<Row> fields = lines.withColumn("f", split(col("value"), ",", -1));
         Dataset<Row> typed = fields.select(
@@ -213,7 +215,7 @@ public final class FraudAlertsApp {
 
     /** Starts saving the lines that are not payments to the table REJECTED, and counting them. */
     public static StreamingQuery saveRejected(Dataset<Row> rejected, AlertsDatabase database, Path checkpoint) throws TimeoutException {
-        // Concept 3: a second query on the same lines, with a checkpoint of its own.
+        // Concept 8: a second query on the same lines, with a checkpoint of its own.
         return rejected.select("file", "line", "problem").writeStream()
                 .queryName("rejected-lines")
                 .foreachBatch((VoidFunction2<Dataset<Row>, Long>) (batch, batchId) -> mergeRejected(batch, batchId, database))
