@@ -95,12 +95,12 @@ public final class FraudAlertsApp {
                 .withColumn("file", regexp_extract(input_file_name(), "[^/]*$", 0));
 
         Dataset<Row> parsed = parse(lines);
-        StreamingQuery rejected = saveRejected(parsed.where(col("problem").isNotNull()), database, settings.checkpoint());
+        saveRejected(parsed.where(col("problem").isNotNull()), database, settings.checkpoint());
         StreamingQuery alerts = saveAlerts(alerts(parsed.where(col("problem").isNull())), database, settings.checkpoint());
         System.out.println("Watching the payments dropped into " + settings.inbox() + "; alerts and rejected lines go to "
                 + settings.databaseFile() + ". Ctrl-C stops; start again to go on where it stopped.");
+        // When the alerts' query ends, StreamEnd stops Spark, and the rejected lines' query with it.
         StreamEnd.awaitTermination(alerts);
-        rejected.stop();
     }
 
     /**
