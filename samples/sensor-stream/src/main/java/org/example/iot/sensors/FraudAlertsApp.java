@@ -95,12 +95,12 @@ public final class FraudAlertsApp {
                 .withColumn("file", regexp_extract(input_file_name(), "[^/]*$", 0));
 
         Dataset<Row> parsed = parse(lines);
-        StreamingQuery rejected = saveRejected(parsed.where(col("problem").isNotNull()), database, settings.checkpoint());
+        saveRejected(parsed.where(col("problem").isNotNull()), database, settings.checkpoint());
         StreamingQuery alerts = saveAlerts(alerts(parsed.where(col("problem").isNull())), database, settings.checkpoint());
         System.out.println("Watching the payments dropped into " + settings.inbox() + "; alerts and rejected lines go to "
                 + settings.databaseFile() + ". Ctrl-C stops; start again to go on where it stopped.");
+        // When the alerts' query ends, StreamEnd stops Spark, and the rejected lines' query with it.
         StreamEnd.awaitTermination(alerts);
-        rejected.stop();
     }
 
     /**
@@ -167,14 +167,14 @@ public final class FraudAlertsApp {
         return alerts.writeStream()
                 .queryName("fraud-alerts")
                 // Concept 6: each micro-batch, a static table of a few alerts, to our code.
-                .foreachBatch((VoidFunction2<Dataset<Row>, Long>) (batch, batchId) -> mergeAlerts(batch, database))
+                .foreachBatch((VoidFunction2<Dataset<Row>, Long>) (batch, batchId) -> mergeAlerts(batch, batchId, database))
                 // Concept 7: what each batch read, and which batches are done.
                 .option("checkpointLocation", checkpoint.resolve("alerts").toString())
                 .start();
     }
 
     /** Writes the batch's alerts in one transaction: a MERGE on the key writes an alert saved before over itself. */
-    static void mergeAlerts(Dataset<Row> batch, AlertsDatabase database) throws SQLException {
+    static void mergeAlerts(Dataset<Row> batch, long batchId, AlertsDatabase database) throws SQLException {
         // Few rows: collected to the driver and written through one connection. (df.write().jdbc()
         // writes from every executor, but only appends: a batch run again would double its rows.)
         List<Row> rows = batch.select(col("card"),
@@ -209,7 +209,7 @@ public final class FraudAlertsApp {
         for (Row row : rows) {
             System.out.println("ALERT " + row.getString(0) + ", " + row.getString(1) + " to " + row.getString(2).substring(11)
                     + " UTC: " + row.getString(3) + " (" + row.getLong(4) + " declined, " + row.getDecimal(5)
-                    + " EUR approved in " + row.getLong(6) + " payments)");
+                    + " EUR approved in " + row.getLong(6) + " payments), saved by batch " + batchId);
         }
     }
 
