@@ -226,6 +226,76 @@ void streamOneLine(ServerSocket server, Process app, StringBuffer output, String
 }
 
 /**
+ * Lesson 6 through its named run, alerts (an execution of exec:java), with the sample dropped in by the real
+ * scripts/drop-sample.sh, and a real browser, headless Chromium, on its Structured Streaming page:
+ * the page lists the query, and its statistics page (the charts) is kept as a screenshot,
+ * target/streaming-page.png, for a person to compare with the README's picture.
+ */
+void browserSeesStreamingPage(File dir) {
+    String browser = ['chromium', 'chromium-browser'].find { name ->
+        System.getenv('PATH').split(File.pathSeparator).any { new File(it, name).canExecute() }
+    }
+    assert browser: 'no chromium on the PATH: .ci/run installs it (apt-get install chromium)'
+    File saved = new File(dir, 'target/ui-check')
+    saved.deleteDir()
+    new File(saved, 'inbox').mkdirs()
+    Process app = start(dir, [mvn(), '-B', '-q', '-o', 'exec:java\u0040alerts', '-Dexec.args=--inbox target/ui-check/inbox'
+            + ' --database target/ui-check/alerts --checkpoint target/ui-check/checkpoint'])
+    StringBuffer output = new StringBuffer()
+    app.consumeProcessOutputStream(output)
+    try {
+        await('the address of the web UI', 180) { output.contains('/StreamingQuery/') || !app.alive }
+        String page = (output =~ 'http://localhost:[0-9]+/StreamingQuery/').with { it.find() ? it.group() : null }
+        assert page: output
+        run(dir, ['scripts/drop-sample.sh', 'data/transactions.csv', '30', 'target/ui-check/inbox'], [:], 120)
+        run(dir, ['scripts/drop-sample.sh', 'data/transactions-malformed.csv', '10', 'target/ui-check/inbox'], [:], 60)
+        await('both alerts and the rejected lines', 180) {
+            (output.contains('ALERT card-1001') && output.contains('4 in all')) || !app.alive
+        }
+        assert output.contains('ALERT card-1018'): output
+
+        String list = chromium(dir, browser, ['--dump-dom', page])
+        assert list.contains('<td>fraud-alerts</td>') && list.contains('<td>rejected-lines</td>'): list
+        String runId = (list =~ /(?s)<td>fraud-alerts<\/td>.*?statistics\/\?id=([0-9a-f-]+)/).with { it.find() ? it.group(1) : null }
+        assert runId: list
+        String statistics = "${page}statistics/?id=${runId}"
+        String charts = chromium(dir, browser, ['--virtual-time-budget=5000', '--dump-dom', statistics])
+        assert charts.contains('Streaming Query Statistics') && charts.contains('fraud-alerts') && charts.contains('Input Rate'): charts
+        File png = new File(dir, 'target/streaming-page.png')
+        png.delete()
+        chromium(dir, browser, ['--hide-scrollbars', '--window-size=1280,2200', '--virtual-time-budget=5000',
+                "--screenshot=${png.path}".toString(), statistics])
+        assert png.length() > 10_000 && png.bytes[1..3] == 'PNG'.bytes as List: "no screenshot in ${png}"
+        println "browser: ${page} lists the query; its charts are in ${png}"
+    } finally {
+        // SIGTERM through the handle, as Ctrl-C stops it: Process.destroy() would close its output under the reader.
+        app.toHandle().destroy()
+        if (!app.waitFor(60, TimeUnit.SECONDS)) {
+            app.destroyForcibly()
+        }
+    }
+}
+
+/** Headless Chromium on one page, with a profile of its own; returns what it printed (the DOM, for --dump-dom). */
+String chromium(File dir, String browser, List<String> arguments) {
+    File profile = java.nio.file.Files.createTempDirectory(new File(dir, 'target').toPath(), 'chromium-').toFile()
+    try {
+        // --no-sandbox: Chromium's sandbox cannot start as root, as CI machines run, nor in most containers.
+        Process process = start(dir, [browser, '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+                "--user-data-dir=${profile.path}".toString()] + arguments)
+        StringBuffer printed = new StringBuffer()
+        StringBuffer ignored = new StringBuffer()
+        process.consumeProcessOutput(printed, ignored)
+        assert process.waitFor(120, TimeUnit.SECONDS): "chromium ${arguments} hangs"
+        process.waitForProcessOutput()
+        assert process.exitValue() == 0: "chromium ${arguments} failed:\n${ignored}"
+        printed.toString()
+    } finally {
+        profile.deleteDir()
+    }
+}
+
+/**
  * The libraries a jar's manifest lists (Class-Path), each of which must be there, beside the jar:
  * the runnable jar's lib/, none for the thin jar that spark-submit runs.
  */

@@ -25,7 +25,17 @@ public final class SessionDefaults {
         return new LinkedHashMap<>(addedTo(new SparkConf()));
     }
 
+    /** The same with Spark's web UI on (unless {@code -Dspark.ui.enabled=false}), for this machine only. */
+    public static Map<String, Object> withWebUi() {
+        Preflight.checkBeforeSparkStarts();
+        return new LinkedHashMap<>(addedTo(new SparkConf(), true));
+    }
+
     static Map<String, String> addedTo(SparkConf given) {
+        return addedTo(given, false);
+    }
+
+    static Map<String, String> addedTo(SparkConf given, boolean webUi) {
         Map<String, String> settings = new LinkedHashMap<>();
         if (!given.contains("spark.master")) {
             settings.put("spark.master", "local[*]");
@@ -35,13 +45,23 @@ public final class SessionDefaults {
             // Aggregations shuffle into this many partitions; Spark's 200 are made for clusters.
             settings.put("spark.sql.shuffle.partitions", String.valueOf(Runtime.getRuntime().availableProcessors()));
         }
-        // The web UI would listen on every network interface: off unless asked for.
-        settings.put("spark.ui.enabled", "false");
+        // The web UI would listen on every network interface: off unless asked for
+        // (-Dspark.ui.enabled=true), and then it answers this machine only and says where it is.
+        if (!webUi) {
+            settings.put("spark.ui.enabled", "false");
+        }
         settings.keySet().removeIf(given::contains);
+        if (given.getBoolean("spark.ui.enabled", webUi)) {
+            settings.put("spark.ui.filters", given.contains("spark.ui.filters")
+                    ? given.get("spark.ui.filters") + "," + LoopbackOnlyFilter.class.getName() : LoopbackOnlyFilter.class.getName());
+        }
         // After the listeners given, if any: they keep theirs, and get the progress line too.
         String listeners = "spark.sql.streaming.streamingQueryListeners";
         String report = ProgressReport.class.getName();
         settings.put(listeners, given.contains(listeners) ? given.get(listeners) + "," + report : report);
+        if (settings.containsKey("spark.ui.filters")) {
+            settings.put(listeners, settings.get(listeners) + "," + WebUiAddress.class.getName());
+        }
         return settings;
     }
 }

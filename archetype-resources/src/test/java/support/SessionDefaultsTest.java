@@ -41,6 +41,35 @@ class SessionDefaultsTest {
     }
 
     @Test
+    void theWebUiTurnedOnAnswersThisMachineOnlyAndSaysWhere() {
+        SparkConf given = new SparkConf(false).set("spark.ui.enabled", "true");
+
+        Map<String, String> settings = SessionDefaults.addedTo(given);
+
+        assertEquals(LoopbackOnlyFilter.class.getName(), settings.get("spark.ui.filters"));
+        assertEquals(ProgressReport.class.getName() + "," + WebUiAddress.class.getName(),
+                settings.get("spark.sql.streaming.streamingQueryListeners"));
+    }
+
+    @Test
+    void lesson6HasTheWebUiForThisMachineOnlyUnlessItIsTurnedOff() {
+        Map<String, String> on = SessionDefaults.addedTo(new SparkConf(false), true);
+        Map<String, String> off = SessionDefaults.addedTo(new SparkConf(false).set("spark.ui.enabled", "false"), true);
+
+        assertFalse(on.containsKey("spark.ui.enabled"), "Spark's default: on");
+        assertEquals(LoopbackOnlyFilter.class.getName(), on.get("spark.ui.filters"));
+        assertFalse(off.containsKey("spark.ui.filters"));
+        assertFalse(SessionDefaults.addedTo(new SparkConf(false)).containsKey("spark.ui.filters"), "the other lessons: off");
+    }
+
+    @Test
+    void filtersGivenKeepTheirPlaceBeforeTheLoopbackFilter() {
+        SparkConf given = new SparkConf(false).set("spark.ui.enabled", "true").set("spark.ui.filters", "com.example.Auth");
+
+        assertEquals("com.example.Auth," + LoopbackOnlyFilter.class.getName(), SessionDefaults.addedTo(given).get("spark.ui.filters"));
+    }
+
+    @Test
     void listenersGivenKeepTheirPlaceBeforeTheProgressLine() {
         SparkConf given = new SparkConf(false).set("spark.sql.streaming.streamingQueryListeners", "com.example.Audit");
 

@@ -15,6 +15,8 @@ assert new File(dir, 'target/failsafe-reports').list().any { it.endsWith('Socket
 assert checks.warnings(new File(dir, 'build.log').getText('UTF-8')) == []: 'the project\'s mvn verify warned'
 
 checks.smokeTest(dir, '127.0.0.1')
+// Lesson 6 with its web UI in a real browser; the screenshot stays in target/ (README: refresh the picture).
+checks.browserSeesStreamingPage(dir)
 String plain = checks.javaJar(dir, 'java', 'target/sensor-stream-0.1.0-SNAPSHOT.jar')
 assert !plain.contains('WARNING'): "java -jar on Java 17 warned:\n${plain}"
 

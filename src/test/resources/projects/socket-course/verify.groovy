@@ -20,6 +20,8 @@ assert new File(dir, 'target/failsafe-reports').list().any { it.endsWith('Socket
 }
 
 checks.smokeTest(dir, '127.0.0.1')
+// Lesson 6 with its web UI in a real browser; the screenshot stays in target/ (README: refresh the picture).
+checks.browserSeesStreamingPage(dir)
 
 // The Maven Wrapper, as for a learner with only a JDK: ./mvnw downloads the Maven that
 // .mvn/wrapper/maven-wrapper.properties names (into a fresh MAVEN_USER_HOME, so it really does)

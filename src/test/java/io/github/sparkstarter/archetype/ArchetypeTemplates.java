@@ -7,6 +7,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -172,14 +173,16 @@ final class ArchetypeTemplates {
     private static Path write(VelocityEngine engine, Map<String, String> context, Path source, Path target, boolean filtered)
             throws IOException {
         Files.createDirectories(target.getParent());
-        String text = Files.readString(source, StandardCharsets.UTF_8);
-        if (filtered) {
-            StringWriter out = new StringWriter();
-            engine.evaluate(new VelocityContext(new LinkedHashMap<>(context)), out, source.toString(), text);
-            // As the plugin does: rendered files get this system's line separator.
-            text = out.toString().replaceAll("\r\n|\r|\n", System.lineSeparator());
+        if (!filtered) {
+            // As the plugin does: byte for byte, which keeps a picture (docs/*.png) whole.
+            Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
         }
-        Files.writeString(target, text, StandardCharsets.UTF_8);
+        StringWriter out = new StringWriter();
+        engine.evaluate(new VelocityContext(new LinkedHashMap<>(context)), out, source.toString(),
+                Files.readString(source, StandardCharsets.UTF_8));
+        // As the plugin does: rendered files get this system's line separator.
+        Files.writeString(target, out.toString().replaceAll("\r\n|\r|\n", System.lineSeparator()), StandardCharsets.UTF_8);
         return target;
     }
 }

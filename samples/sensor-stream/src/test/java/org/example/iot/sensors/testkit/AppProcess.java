@@ -87,8 +87,13 @@ public final class AppProcess implements AutoCloseable {
     }
 
     /** Waits until the output contains {@code text}; fails if the process ends first or time runs out. */
-    public synchronized void awaitOutput(String text) throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    public void awaitOutput(String text) throws InterruptedException {
+        awaitOutput(text, TIMEOUT);
+    }
+
+    /** The same with a bound of its own, for output that comes after many batches. */
+    public synchronized void awaitOutput(String text, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (!output().contains(text)) {
             long left = deadline - System.nanoTime();
             if (left <= 0 || !process.isAlive() && !pump.isAlive()) {
