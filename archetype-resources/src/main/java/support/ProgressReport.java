@@ -25,14 +25,17 @@ public final class ProgressReport extends StreamingQueryListener {
     }
 
     /**
-     * For example: "batch 3: 12 rows, processed in 85 ms". No rate: Spark's input rate divides by
+     * For example: "batch 3: 12 rows, processed in 85 ms", or "batch 3 of fraud-alerts: ..." for a
+     * query with a name. No rate: Spark's input rate divides by
      * the time since the previous batch, which for lines typed seconds apart says nothing.
      */
     public static String describe(StreamingQueryProgress progress) {
         Long took = progress.durationMs().get("triggerExecution");
         long rows = progress.numInputRows();
-        return String.format(Locale.ROOT, "batch %d: %d %s, processed in %d ms",
-                progress.batchId(), rows, rows == 1 ? "row" : "rows", took == null ? 0 : took);
+        // A query given a name (lesson 6 runs two) is named, so that its lines can be told apart.
+        String query = progress.name() == null ? "" : " of " + progress.name();
+        return String.format(Locale.ROOT, "batch %d%s: %d %s, processed in %d ms",
+                progress.batchId(), query, rows, rows == 1 ? "row" : "rows", took == null ? 0 : took);
     }
 
     @Override
