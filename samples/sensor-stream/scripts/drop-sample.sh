@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Drops a sample file into the inbox of lesson 4 piece by piece: a file of some lines every second,
 # each written elsewhere first and then moved in whole, since Spark may read a file as soon as it
-# appears. Stop it with Ctrl-C whenever you like; run it again to drop more.
+# appears. Stop it with Ctrl-C whenever you like; run it again to drop more. (No variable here is
+# named LINES or COLUMNS: bash sets those to the terminal's size after each command.)
 #
 # Usage: scripts/drop-sample.sh FILE [lines-per-file] [inbox]   (defaults: 10, data/inbox)
 # Example: scripts/drop-sample.sh data/sensors.csv 10
@@ -13,23 +14,23 @@ if [ $# -lt 1 ] || [ $# -gt 3 ]; then
   exit 2
 fi
 FILE=$1
-LINES=10
+PER_FILE=10
 INBOX=data/inbox
-if [ $# -ge 2 ]; then LINES=$2; fi
+if [ $# -ge 2 ]; then PER_FILE=$2; fi
 if [ $# -ge 3 ]; then INBOX=$3; fi
 if [ ! -f "$FILE" ] || [ ! -r "$FILE" ]; then
   echo "error: cannot read '$FILE'; sample files: $(ls data | tr '\n' ' ')" >&2
   exit 2
 fi
-case "$LINES" in
-  '' | *[!0-9]* | 0) echo "error: lines-per-file '$LINES' is not a whole number from 1 up" >&2; exit 2 ;;
+case "$PER_FILE" in
+  '' | *[!0-9]* | 0) echo "error: lines-per-file '$PER_FILE' is not a whole number from 1 up" >&2; exit 2 ;;
 esac
 
 mkdir -p "$INBOX"
 # On the same file system as the inbox, so that moving a piece in is one atomic step.
 PIECES=$(mktemp -d "$INBOX/../.drop-sample.XXXXXX")
 trap 'rm -rf "$PIECES"' EXIT
-split -l "$LINES" -a 4 "$FILE" "$PIECES/piece-"
+split -l "$PER_FILE" -a 4 "$FILE" "$PIECES/piece-"
 RUN=$(date +%Y%m%d-%H%M%S)
 COUNT=0
 for piece in "$PIECES"/piece-*; do
@@ -38,4 +39,4 @@ for piece in "$PIECES"/piece-*; do
   echo "dropped $INBOX/$RUN-$(basename "$piece").txt" >&2
   sleep 1
 done
-echo "Dropped $FILE into $INBOX in $COUNT files of up to $LINES lines." >&2
+echo "Dropped $FILE into $INBOX in $COUNT files of up to $PER_FILE lines." >&2

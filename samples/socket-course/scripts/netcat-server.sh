@@ -50,7 +50,9 @@ for candidate in $CANDIDATES; do
   fi
 done
 if [ -z "$NC" ]; then
-  echo "error: no netcat found (tried: $CANDIDATES). Install one:" >&2
+  echo "error: no netcat found (tried: $CANDIDATES). Use the project's line server in Java instead," >&2
+  echo "  which needs nothing installed: mvn -q compile exec:java@line-server -Dexec.args=$PORT" >&2
+  echo "  (no Maven: ./mvnw -q compile exec:java@line-server -Dexec.args=$PORT). Or install a netcat:" >&2
   echo "  Debian/Ubuntu: sudo apt-get install netcat-openbsd" >&2
   echo "  Fedora/RHEL:   sudo dnf install nmap-ncat" >&2
   echo "  macOS:         netcat is already there as nc" >&2

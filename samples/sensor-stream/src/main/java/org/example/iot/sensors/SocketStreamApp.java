@@ -16,9 +16,11 @@ import org.example.iot.sensors.support.StreamSettings;
  * the console sink and the "append" output mode (step 4); a query that runs until it is stopped
  * (step 5).
  *
- * <p>Run it: start a line server first, {@code scripts/netcat-server.sh} (or {@code nc -lk 7777}),
- * then this class, {@code mvn -q compile exec:java}, and type lines into the server's terminal.
- * Arguments: {@code [host] [port]}, by default {@code 127.0.0.1 7777}.
+ * <p>Run it: start a line server first, {@code scripts/netcat-server.sh} (or {@code nc -lk 7777};
+ * without netcat, {@code mvn -q compile exec:java@line-server}), then this lesson,
+ * {@code mvn -q compile exec:java@echo}, and type lines into the server's terminal. Arguments:
+ * {@code [host] [port]}, {@code [port]} or {@code [host:port]}, by default {@code 127.0.0.1 7777}:
+ * {@code mvn -q compile exec:java@echo -Dexec.args="7777"}.
  */
 public final class SocketStreamApp {
 

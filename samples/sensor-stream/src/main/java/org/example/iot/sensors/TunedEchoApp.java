@@ -19,15 +19,15 @@ import org.example.iot.sensors.support.Tuning;
  * decide when a batch starts: as soon as data is there (the default), at most every interval, or
  * continuous processing, with epochs instead of batches (concept 2).
  *
- * <p>Run it with {@code -Dstream.sourcePartitions=4} or {@code -Dstream.trigger=continuous}
- * (or {@code "2 seconds"}): {@code mvn -q compile exec:java -Dexec.mainClass=org.example.iot.sensors.TunedEchoApp
- * -Dstream.trigger=continuous}. See docs/settings.md for what the benchmark measured.
+ * <p>Run it with {@code --partitions 4} or {@code --trigger continuous} (or {@code "2 seconds"}),
+ * after the host and port if any: {@code mvn -q compile exec:java@tuned-echo -Dexec.args="--trigger continuous"}.
+ * See docs/settings.md for what the benchmark measured.
  */
 public final class TunedEchoApp {
 
     public static void main(String[] args) throws Exception {
-        StreamSettings settings = StreamSettings.fromCommandLine(args);
-        Tuning tuning = Tuning.fromSystemProperties();
+        Tuning tuning = Tuning.fromCommandLine(args);
+        StreamSettings settings = tuning.source();
         SparkSession spark = SparkSession.builder()
                 .appName(settings.appName())
                 .config(SessionDefaults.forThisMachine())
@@ -41,7 +41,7 @@ public final class TunedEchoApp {
                 .option("numPartitions", tuning.sourcePartitions())
                 .load();
 
-        // Concept 2: the trigger chosen with -Dstream.trigger.
+        // Concept 2: the trigger chosen with --trigger.
         StreamingQuery query = lines.writeStream()
                 .format("console")
                 .outputMode("append")

@@ -1,6 +1,7 @@
 package org.example.iot.sensors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -29,11 +30,11 @@ class SaveLinesAppIT {
     void killedAndStartedAgainItSavesEveryLineExactlyOnce(SparkSession spark, @TempDir Path dir) throws Exception {
         Path inbox = Files.createDirectories(dir.resolve("inbox"));
         Path saved = dir.resolve("saved");
-        List<String> flags = List.of("-Dlesson4.inbox=" + inbox, "-Dlesson4.output=" + saved,
-                "-Dlesson4.checkpoint=" + dir.resolve("checkpoint"));
+        String[] options = {"--inbox", inbox.toString(), "--output", saved.toString(),
+                "--checkpoint", dir.resolve("checkpoint").toString()};
         List<String> sent = new ArrayList<>();
 
-        try (AppProcess app = AppProcess.start(flags, SaveLinesApp.class)) {
+        try (AppProcess app = AppProcess.start(SaveLinesApp.class, options)) {
             app.awaitOutput("Saving the lines");
             for (int file = 1; file <= 20; file++) {
                 sent.addAll(drop(inbox, dir, "before " + file));
@@ -45,7 +46,7 @@ class SaveLinesAppIT {
         for (int file = 1; file <= 10; file++) {
             sent.addAll(drop(inbox, dir, "while down " + file));
         }
-        try (AppProcess app = AppProcess.start(flags, SaveLinesApp.class)) {
+        try (AppProcess app = AppProcess.start(SaveLinesApp.class, options)) {
             app.awaitOutput("Saving the lines");
             for (int file = 1; file <= 10; file++) {
                 sent.addAll(drop(inbox, dir, "after " + file));
@@ -56,6 +57,15 @@ class SaveLinesAppIT {
         }
 
         assertEquals(SaveLinesAppTest.sorted(sent), SaveLinesAppTest.sorted(ShowSavedLines.read(spark, saved).collectAsList()));
+
+        // Part 2, as exec:java@show-saved runs it: the table, and an ordinary end without a stack trace.
+        try (AppProcess show = AppProcess.start(ShowSavedLines.class, "--output", saved.toString())) {
+            assertEquals(0, show.awaitExit(), show::output);
+            assertTrue(show.output().contains(sent.size() + " lines saved in " + saved), show::output);
+            assertTrue(show.output().contains("|" + sent.get(0)), show::output);
+            assertFalse(show.output().contains("Exception"), show::output);
+            assertFalse(show.output().contains(" WARN "), show::output);
+        }
     }
 
     /** Writes a file of 50 lines beside the inbox, then moves it in whole, as scripts/drop-sample.sh does. */

@@ -67,22 +67,49 @@ class SocketStreamAppIT {
     }
 
     @Test
-    void ctrlCStopsItWithoutStackTraces() throws Exception {
-        ctrlCStopsWithoutStackTraces(SocketStreamApp.class, List.of());
+    void ctrlCWithTheServerStillConnectedIsAQuietStopNotACrash() throws Exception {
+        ctrlCStopsQuietly(SocketStreamApp.class);
     }
 
-    /** Ctrl-C (SIGTERM, which runs the same shutdown hooks) once a line is printed: no stack trace, no error. */
-    static void ctrlCStopsWithoutStackTraces(Class<?> mainClass, List<String> jvmFlags) throws Exception {
+    @Test
+    void killIsAQuietStopToo() throws Exception {
         try (TestLineServer server = TestLineServer.start();
-             AppProcess app = AppProcess.start(jvmFlags, mainClass, server.host(), String.valueOf(server.port()))) {
+             AppProcess app = AppProcess.start(SocketStreamApp.class, server.host(), String.valueOf(server.port()))) {
             server.send("hello");
             app.awaitOutput("|hello|");
             app.terminate();
 
-            app.awaitExit();
-            assertFalse(app.output().contains("Exception"), app::output);
-            assertFalse(app.output().contains("ERROR"), app::output);
+            assertEquals(143, app.awaitExit(), app::output);
+            assertStoppedAsAsked(app.output());
         }
+    }
+
+    /**
+     * Ctrl-C (a real SIGINT) once a line is printed, with the server still connected: the app says
+     * it stopped as asked, with status 130 as the shell gives a program stopped by Ctrl-C, and
+     * prints neither an error nor a stack trace.
+     */
+    static void ctrlCStopsQuietly(Class<?> mainClass, String... options) throws Exception {
+        try (TestLineServer server = TestLineServer.start()) {
+            List<String> args = new ArrayList<>(List.of(server.host(), String.valueOf(server.port())));
+            args.addAll(List.of(options));
+            try (AppProcess app = AppProcess.start(mainClass, args.toArray(String[]::new))) {
+                server.send("hello");
+                app.awaitOutput("|hello|");
+                app.pressCtrlC();
+
+                assertEquals(130, app.awaitExit(), app::output);
+                assertStoppedAsAsked(app.output());
+            }
+        }
+    }
+
+    static void assertStoppedAsAsked(String output) {
+        assertTrue(output.contains("Stopped, as you asked"), output);
+        assertFalse(output.contains("error:"), output);
+        assertFalse(output.contains("reset"), output);
+        assertFalse(output.contains("Exception"), output);
+        assertFalse(output.contains("ERROR"), output);
     }
 
     @Test
@@ -92,7 +119,21 @@ class SocketStreamAppIT {
             assertEquals(1, app.awaitExit(), app::output);
             assertTrue(app.output().contains("error: nothing is listening at 127.0.0.1:" + freePort), app::output);
             assertTrue(app.output().contains("scripts/netcat-server.sh"), app::output);
+            assertTrue(app.output().contains("mvn -q compile exec:java@line-server -Dexec.args=" + freePort), app::output);
             assertFalse(app.output().contains("Exception"), app::output);
+            assertFalse(app.output().contains("Streaming from"), "invited to type with nothing listening:\n" + app.output());
+        }
+    }
+
+    @Test
+    void aLonePortAndHostColonPortAreUnderstood() throws Exception {
+        try (TestLineServer server = TestLineServer.start();
+             AppProcess app = AppProcess.start(SocketStreamApp.class, server.host() + ":" + server.port())) {
+            app.awaitOutput("Streaming from " + server.host() + ":" + server.port());
+            server.send("over host:port");
+            app.awaitOutput("|over host:port|");
+            server.closeConnection();
+            assertEquals(0, app.awaitExit(), app::output);
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.example.iot.sensors.support.Tuning;
 import org.example.iot.sensors.testkit.AppProcess;
 import org.example.iot.sensors.testkit.TestLineServer;
 
@@ -16,8 +17,8 @@ class TunedEchoAppIT {
     @Test
     void theContinuousTriggerPrintsTheLinesAndEndsWhenTheServerCloses() throws Exception {
         try (TestLineServer server = TestLineServer.start();
-             AppProcess app = AppProcess.start(List.of("-Dstream.trigger=continuous"), TunedEchoApp.class,
-                     server.host(), String.valueOf(server.port()))) {
+             AppProcess app = AppProcess.start(TunedEchoApp.class,
+                     server.host(), String.valueOf(server.port()), "--trigger", "continuous")) {
             app.awaitOutput("Streaming from");
             server.send("first line", "second line");
             app.awaitOutput("|second line|");
@@ -31,14 +32,15 @@ class TunedEchoAppIT {
 
     @Test
     void ctrlCStopsAContinuousQueryWithoutStackTraces() throws Exception {
-        SocketStreamAppIT.ctrlCStopsWithoutStackTraces(TunedEchoApp.class, List.of("-Dstream.trigger=continuous"));
+        SocketStreamAppIT.ctrlCStopsQuietly(TunedEchoApp.class, "--trigger", "continuous");
     }
 
     @Test
     void aBadSettingIsReportedBeforeSparkStarts() throws Exception {
-        try (AppProcess app = AppProcess.start(List.of("-Dstream.sourcePartitions=0"), TunedEchoApp.class)) {
+        try (AppProcess app = AppProcess.start(TunedEchoApp.class, "--partitions", "0")) {
             assertEquals(2, app.awaitExit(), app::output);
-            assertTrue(app.output().contains("stream.sourcePartitions '0'"), app::output);
+            assertTrue(app.output().contains("--partitions '0'"), app::output);
+            assertTrue(app.output().contains(Tuning.USAGE), app::output);
         }
     }
 }

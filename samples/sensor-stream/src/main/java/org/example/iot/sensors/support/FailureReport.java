@@ -38,7 +38,8 @@ final class FailureReport {
             if (cause instanceof ConnectException) {
                 return Optional.of("nothing is listening at " + settings.address() + ". Start a line server first,"
                         + " in another terminal: scripts/netcat-server.sh " + settings.port()
-                        + "  (or: nc -lk " + settings.port() + ")");
+                        + "  (or: nc -lk " + settings.port() + "; without netcat: mvn -q compile exec:java@line-server"
+                        + " -Dexec.args=" + settings.port() + ")");
             }
             if (cause instanceof UnknownHostException) {
                 return Optional.of("unknown host '" + settings.host() + "'. Give a host name that resolves,"

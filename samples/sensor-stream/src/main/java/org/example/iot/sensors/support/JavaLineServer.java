@@ -144,14 +144,33 @@ public final class JavaLineServer {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
+                OutputStream out = client.getOutputStream();
                 synchronized (clients) {
-                    clients.add(client.getOutputStream());
+                    clients.add(out);
                     clients.notifyAll();
                 }
                 System.err.println("Client connected from " + client.getRemoteSocketAddress());
+                Thread watcher = new Thread(() -> awaitLeaving(client, out, clients), "line-server-client");
+                watcher.setDaemon(true);
+                watcher.start();
             } catch (IOException e) {
                 return; // the server was closed
             }
+        }
+    }
+
+    /** Clients send nothing: a read ends only when the client leaves (or its connection breaks). */
+    private static void awaitLeaving(Socket client, OutputStream out, List<OutputStream> clients) {
+        try {
+            while (client.getInputStream().read() >= 0) {
+                // Ignore anything a client sends.
+            }
+        } catch (IOException e) {
+            // Reset, or closed by this server at the end: gone either way.
+        }
+        if (clients.remove(out)) {
+            System.err.println("Client " + client.getRemoteSocketAddress() + " left; "
+                    + (clients.isEmpty() ? "waiting for the next one." : clients.size() + " still connected."));
         }
     }
 }

@@ -3,7 +3,6 @@ package org.example.iot.sensors.support;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -35,44 +34,16 @@ public record KafkaSettings(String bootstrapServers, String topic, Path output, 
 
     /** The settings of this run; a bad argument ends the app with a message naming it (status 2). */
     public static KafkaSettings fromCommandLine(String... args) {
-        try {
-            return fromArgs(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-            return null;
-        }
+        return CommandLine.readOrExit(USAGE, args, KafkaSettings::fromArgs);
     }
 
     /** @throws IllegalArgumentException naming the bad argument and what is allowed instead */
     public static KafkaSettings fromArgs(String... args) {
-        String servers = DEFAULT_SERVERS;
-        String topic = DEFAULT_TOPIC;
-        Path output = Path.of("saved", "kafka-lines");
-        Path checkpoint = Path.of("saved", "kafka-checkpoint");
-        boolean show = false;
-        for (int i = 0; i < args.length; i++) {
-            String name = args[i];
-            if (name.equals("--show")) {
-                show = true;
-                continue;
-            }
-            if (!Set.of("--bootstrap-servers", "--topic", "--output", "--checkpoint").contains(name)) {
-                throw new IllegalArgumentException("unknown option '" + name + "'");
-            }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(name + " needs a value");
-            }
-            String value = args[++i];
-            switch (name) {
-                case "--bootstrap-servers" -> servers = parseServers(value);
-                case "--topic" -> topic = parseTopic(value);
-                case "--output" -> output = Path.of(value);
-                default -> checkpoint = Path.of(value);
-            }
-        }
-        return new KafkaSettings(servers, topic, output, checkpoint, show);
+        CommandLine line = CommandLine.parse(args, 0, "bootstrap-servers", "topic", "output", "checkpoint", "show" + CommandLine.FLAG_SUFFIX);
+        return new KafkaSettings(parseServers(line.option("bootstrap-servers", DEFAULT_SERVERS)),
+                parseTopic(line.option("topic", DEFAULT_TOPIC)),
+                Path.of(line.option("output", "saved/kafka-lines")), Path.of(line.option("checkpoint", "saved/kafka-checkpoint")),
+                line.flag("show"));
     }
 
     /** HOST:PORT, or several separated by commas, as Kafka's bootstrap.servers takes them. */

@@ -1,6 +1,7 @@
 package org.example.iot.sensors.support;
 
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.hadoop.util.ShutdownHookManager;
 import org.apache.logging.log4j.Level;
@@ -14,31 +15,40 @@ import org.apache.spark.sql.streaming.StreamingQueryException;
  */
 public final class StreamEnd {
 
+    /** Set once the user asked the app to stop (Ctrl-C, kill), before the query is stopped. */
+    private static final AtomicBoolean STOP_ASKED = new AtomicBoolean();
+
     private StreamEnd() {
     }
 
     /**
-     * Waits until the query ends, then stops Spark and ends the app: status 0 when the server
-     * closed the connection or Ctrl-C was pressed, 1 when the query failed or the connection was
-     * reset (lines may be lost). A failure is explained in one line where its cause is known (no
-     * server, unknown host); otherwise its stack trace is printed once, followed by the line of
-     * this project's code it came from.
+     * Says "Streaming from host:port" once the socket is connected, waits until the query ends,
+     * then stops Spark and ends the app. Status 0 when the server closed the connection; 1 when
+     * the query failed or the connection was reset (lines may be lost); 130 after Ctrl-C and 143
+     * after kill (SIGTERM), as the shell reports any program stopped by those signals. A failure
+     * is explained in one line where its cause is known (no server, unknown host); otherwise its
+     * stack trace is printed once, followed by the line of this project's code it came from.
      */
     public static void awaitTermination(StreamingQuery query, StreamSettings settings) {
-        System.out.println("Streaming from " + settings.address() + ". Type lines into the server; Ctrl-C stops.");
-        finish(query, settings);
+        SourceWatcher source = SourceWatcher.watch(query,
+                () -> System.out.println("Streaming from " + settings.address() + ". Type lines into the server; Ctrl-C stops."),
+                () -> stopQuietly(query));
+        finish(query, source, settings);
     }
 
     /** The same for a query that reads no socket, such as lesson 4's: it runs until Ctrl-C or a failure. */
     public static void awaitTermination(StreamingQuery query) {
-        finish(query, null);
+        finish(query, null, null);
     }
 
-    /** settings: the socket's, for the messages about it; null when the query reads no socket. */
-    private static void finish(StreamingQuery query, StreamSettings settings) {
-        SourceWatcher source = settings == null ? null : SourceWatcher.watch(query);
+    /** source and settings: the socket's watcher and settings, or null when the query reads no socket. */
+    private static void finish(StreamingQuery query, SourceWatcher source, StreamSettings settings) {
         stopOnCtrlC(query);
         int status = await(query, source, settings);
+        if (STOP_ASKED.get()) {
+            // The shutdown hooks are stopping Spark and will end the JVM with the signal's status.
+            return;
+        }
         query.sparkSession().stop();
         System.exit(status);
     }
@@ -47,7 +57,10 @@ public final class StreamEnd {
         try {
             query.awaitTermination();
         } catch (StreamingQueryException e) {
-            return FailureReport.report(e, settings, System.err);
+            return STOP_ASKED.get() ? 0 : FailureReport.report(e, settings, System.err);
+        }
+        if (STOP_ASKED.get()) {
+            return 0;
         }
         switch (source == null ? SourceWatcher.End.STILL_READING : source.end()) {
             case CLOSED:
@@ -63,17 +76,22 @@ public final class StreamEnd {
     }
 
     /**
-     * Ctrl-C: stops the query before Spark's own shutdown hook stops Spark under it, which would
-     * end a continuous query with stack traces. Both run from Hadoop's shutdown hook manager, which
-     * runs higher priorities first; Spark's is 40.
+     * Ctrl-C or kill: stops the query before Spark's own shutdown hook stops Spark under it, which
+     * would end a continuous query with stack traces, and says so. Both run from Hadoop's shutdown
+     * hook manager, which runs higher priorities first; Spark's is 40.
      */
     private static void stopOnCtrlC(StreamingQuery query) {
         ShutdownHookManager.get().addShutdownHook(() -> {
+            if (!query.isActive()) {
+                return; // the stream had ended already: the app is ending by itself
+            }
+            STOP_ASKED.set(true);
             try {
                 stopQuietly(query);
             } catch (Exception e) {
                 // Spark was stopping already: nothing left to stop.
             }
+            System.out.println("Stopped, as you asked (Ctrl-C or kill).");
         }, 50);
     }
 

@@ -1,8 +1,10 @@
 package org.example.iot.sensors.support;
 
+import java.util.List;
+
 /**
  * Where the stream comes from: the app name chosen at generation, and the host and port of the line
- * server, which the command line may override as {@code [host] [port]}. Change the defaults here.
+ * server, which the command line may override. Change the defaults here.
  */
 public record StreamSettings(String appName, String host, int port) {
 
@@ -10,44 +12,48 @@ public record StreamSettings(String appName, String host, int port) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 7777;
 
-    public static final String USAGE = "usage: [host] [port]   (defaults: " + DEFAULT_HOST + " " + DEFAULT_PORT + ")";
+    public static final String USAGE = "usage: [host] [port], or [port], or [host:port]   (defaults: "
+            + DEFAULT_HOST + " " + DEFAULT_PORT + ")";
 
-    /**
-     * The settings of this run, from {@code [host] [port]}, checked before Spark starts: a bad
-     * argument ends the app with a message naming it (status 2), and a Java release that the Spark
-     * on the classpath cannot run on ends it too (status 1).
-     */
+    /** The settings of this run, from the command line; a bad argument ends the app (status 2). */
     public static StreamSettings fromCommandLine(String... args) {
-        StreamSettings settings;
-        try {
-            settings = fromArgs(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-            return null;
-        }
-        Preflight.checkJavaAndCharset();
-        return settings;
+        return CommandLine.readOrExit(USAGE, args, StreamSettings::fromArgs);
     }
 
     /**
-     * Reads {@code [host] [port]} the way Spark's own network examples take them.
+     * Reads {@code [host] [port]} the way Spark's own network examples take them; one argument
+     * alone is a port when it is a whole number (as scripts/netcat-server.sh takes it), host:port
+     * when it has one colon or the form [IPv6]:port, and a host otherwise.
      *
      * @throws IllegalArgumentException naming the bad argument and what is allowed instead
      */
     public static StreamSettings fromArgs(String... args) {
-        if (args.length > 2) {
-            throw new IllegalArgumentException("expected at most 2 arguments, [host] [port], but got " + args.length);
+        return fromValues(CommandLine.parse(args, 2).positional());
+    }
+
+    static StreamSettings fromValues(List<String> values) {
+        if (values.size() == 2) {
+            return new StreamSettings(APP_NAME, parseHost(values.get(0)), parsePort(values.get(1)));
         }
-        String host = args.length >= 1 ? parseHost(args[0]) : DEFAULT_HOST;
-        int port = args.length >= 2 ? parsePort(args[1]) : DEFAULT_PORT;
-        return new StreamSettings(APP_NAME, host, port);
+        if (values.isEmpty()) {
+            return new StreamSettings(APP_NAME, DEFAULT_HOST, DEFAULT_PORT);
+        }
+        String one = values.get(0);
+        if (one.strip().matches("[0-9]+")) {
+            return new StreamSettings(APP_NAME, DEFAULT_HOST, parsePort(one));
+        }
+        int colon = one.lastIndexOf(':');
+        boolean bracketed = one.startsWith("[") && one.contains("]:");
+        if (colon > 0 && (bracketed || one.indexOf(':') == colon)) {
+            String host = one.substring(0, colon).replaceAll("^\\[(.*)\\]$", "$1");
+            return new StreamSettings(APP_NAME, parseHost(host), parsePort(one.substring(colon + 1)));
+        }
+        return new StreamSettings(APP_NAME, parseHost(one.replaceAll("^\\[(.*)\\]$", "$1")), DEFAULT_PORT);
     }
 
     static String parseHost(String text) {
         String host = text.strip();
-        if (host.isEmpty() || host.chars().anyMatch(Character::isWhitespace)) {
+        if (host.isEmpty() || host.chars().anyMatch(Character::isWhitespace) || host.contains("/")) {
             throw new IllegalArgumentException("host '" + text + "' is not a host name or IP address;"
                     + " give one such as localhost or 127.0.0.1");
         }

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
+import java.util.Set;
+
 import org.apache.hadoop.util.VersionInfo;
 import org.junit.jupiter.api.Test;
 
@@ -51,5 +54,23 @@ class PreflightTest {
         assertTrue(Preflight.compareVersions("3.4.10", "3.4.3") > 0);
         assertTrue(Preflight.compareVersions("3.5.0", "3.4.3") > 0);
         assertEquals(0, Preflight.compareVersions("3.4.3", "3.4.3"));
+    }
+
+    @Test
+    void onWindowsWithoutHadoopsHelpersTheLessonSaysSoBeforeSpark() {
+        Set<Path> none = Set.of();
+        String unset = Preflight.missingWindowsHelpers("Windows 11", null, null, none::contains);
+        assertTrue(unset.contains("HADOOP_HOME is not set") && unset.contains("docs/windows.md"), unset);
+
+        Path bin = Path.of("C:\\hadoop", "bin");
+        String noDll = Preflight.missingWindowsHelpers("Windows 10", "C:\\hadoop", null, Set.of(bin.resolve("winutils.exe"))::contains);
+        assertTrue(noDll.contains("needs hadoop.dll in") && !noDll.contains("winutils.exe"), noDll);
+
+        Set<Path> both = Set.of(bin.resolve("winutils.exe"), bin.resolve("hadoop.dll"));
+        assertNull(Preflight.missingWindowsHelpers("Windows 11", "C:\\hadoop", null, both::contains));
+        assertNull(Preflight.missingWindowsHelpers("Windows 11", "D:\\elsewhere", "C:\\hadoop", both::contains),
+                "hadoop.home.dir comes before HADOOP_HOME, as in Hadoop");
+        assertNull(Preflight.missingWindowsHelpers("Linux", null, null, none::contains));
+        assertNull(Preflight.missingWindowsHelpers("Mac OS X", null, null, none::contains));
     }
 }

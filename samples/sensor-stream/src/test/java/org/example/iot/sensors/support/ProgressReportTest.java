@@ -25,13 +25,13 @@ class ProgressReportTest {
         spark.streams().addListener(report);
         // Listener events arrive on Spark's listener thread, a moment after the batch: wait for
         // them while the query and the listener are still there.
-        Pattern line = Pattern.compile("batch \\d+: (\\d+) rows in, \\d+\\.\\d rows/s, took \\d+ ms");
+        Pattern line = Pattern.compile("batch \\d+( of \\S+)?: (\\d+) rows?, processed in \\d+ ms");
         try (TestLineServer server = TestLineServer.start();
              RowCollector rows = RowCollector.collect(server.linesIn(spark))) {
             server.send("one", "two", "three");
             rows.awaitValues(3);
             long deadline = System.nanoTime() + RowCollector.TIMEOUT.toNanos();
-            while (line.matcher(printed.toString(StandardCharsets.UTF_8)).results().mapToLong(m -> Long.parseLong(m.group(1))).sum() < 3) {
+            while (line.matcher(printed.toString(StandardCharsets.UTF_8)).results().mapToLong(m -> Long.parseLong(m.group(2))).sum() < 3) {
                 assertTrue(System.nanoTime() < deadline, "no progress lines for the 3 rows in: " + printed);
                 Thread.sleep(50);
             }

@@ -76,19 +76,4 @@ class SessionDefaultsTest {
         assertEquals("com.example.Audit," + ProgressReport.class.getName(),
                 SessionDefaults.addedTo(given).get("spark.sql.streaming.streamingQueryListeners"));
     }
-
-    @Test
-    void theProgressLineCanBeTurnedOff() {
-        String before = System.getProperty("stream.progress");
-        System.setProperty("stream.progress", "false");
-        try {
-            assertFalse(SessionDefaults.addedTo(new SparkConf(false)).containsKey("spark.sql.streaming.streamingQueryListeners"));
-        } finally {
-            if (before == null) {
-                System.clearProperty("stream.progress");
-            } else {
-                System.setProperty("stream.progress", before);
-            }
-        }
-    }
 }

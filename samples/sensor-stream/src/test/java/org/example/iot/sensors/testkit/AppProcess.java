@@ -3,11 +3,15 @@ package org.example.iot.sensors.testkit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Runs a main class of this project in a JVM of its own, as a user does, with the JVM flags of
@@ -16,6 +20,11 @@ import java.util.concurrent.TimeUnit;
 public final class AppProcess implements AutoCloseable {
 
     public static final Duration TIMEOUT = Duration.ofSeconds(90);
+
+    /** coreutils' env, which can reset a signal to its default before starting the app (Linux). */
+    private static final Optional<String> RESTORE_CTRL_C = Stream.of("/usr/bin/env", "/bin/env")
+            .filter(env -> Files.isExecutable(Path.of(env)) && Files.isDirectory(Path.of("/proc", "self")))
+            .findFirst();
 
     /** The JVM flags Spark needs, one per line: read by Maven (exec:java), the tests, the scripts and the IDEs. */
     public static final Path JVM_CONFIG = Path.of(".mvn", "jvm.config");
@@ -35,7 +44,7 @@ public final class AppProcess implements AutoCloseable {
         return start(List.of(), mainClass, args);
     }
 
-    /** Starts it with more JVM flags after those of .mvn/jvm.config, such as -Dstream.trigger=continuous. */
+    /** Starts it with more JVM flags after those of .mvn/jvm.config, such as -Dfile.encoding=ISO-8859-1. */
     public static AppProcess start(List<String> moreJvmFlags, Class<?> mainClass, String... args) throws IOException {
         List<String> flags = new ArrayList<>();
         // The java launcher reads the flags from the file itself (an @argfile): one list for every way Java starts.
@@ -47,6 +56,12 @@ public final class AppProcess implements AutoCloseable {
     /** Starts it with only these JVM flags: none of .mvn/jvm.config, as an IDE does unless told. */
     public static AppProcess startWithFlags(List<String> jvmFlags, Class<?> mainClass, String... args) throws IOException {
         List<String> command = new ArrayList<>();
+        if (RESTORE_CTRL_C.isPresent()) {
+            // A process started in the background (as by a build run from a script) inherits
+            // Ctrl-C ignored, and Java then never sees it: give the app the terminal's default.
+            command.add(RESTORE_CTRL_C.get());
+            command.add("--default-signal=INT");
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmFlags);
         command.add("-cp");
@@ -103,7 +118,36 @@ public final class AppProcess implements AutoCloseable {
         }
     }
 
-    /** Sends SIGTERM, which runs the same shutdown hooks as Ctrl-C does. */
+    /**
+     * Presses Ctrl-C: sends SIGINT, as a terminal does, after checking that the app does not
+     * ignore it (else the test would prove nothing). Linux only: the check reads /proc.
+     */
+    public void pressCtrlC() throws IOException, InterruptedException {
+        Path status = Path.of("/proc", String.valueOf(process.pid()), "status");
+        String ignored = Files.readAllLines(status).stream().filter(line -> line.startsWith("SigIgn:")).findFirst().orElseThrow();
+        long mask = Long.parseUnsignedLong(ignored.substring("SigIgn:".length()).strip(), 16);
+        if ((mask & (1L << (2 - 1))) != 0) {
+            throw new AssertionError("the app ignores SIGINT (" + ignored + "): Ctrl-C could not be tested");
+        }
+        Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).inheritIO().start();
+        if (!kill.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) || kill.exitValue() != 0) {
+            throw new AssertionError("kill -INT " + process.pid() + " failed");
+        }
+    }
+
+    /** Waits until a line of the output matches {@code line}; fails if the process ends first or time runs out. */
+    public synchronized void awaitLine(Pattern line) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (output().lines().noneMatch(printed -> line.matcher(printed).matches())) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || !process.isAlive() && !pump.isAlive()) {
+                throw new AssertionError("expected a line matching '" + line + "', got:\n" + output());
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, Math.min(left, 200_000_000L));
+        }
+    }
+
+    /** Sends SIGTERM, as kill does, which runs the same shutdown hooks as Ctrl-C. */
     public void terminate() {
         // Through the handle: Process.destroy() would also close the pipe of the app's output,
         // and so lose what it prints while it stops.

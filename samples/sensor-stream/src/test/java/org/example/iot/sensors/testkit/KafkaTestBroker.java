@@ -28,7 +28,7 @@ public final class KafkaTestBroker implements ParameterResolver {
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(Running.class, key -> new Running(), Running.class).broker;
+                .computeIfAbsent(Running.class, key -> new Running(), Running.class).broker;
     }
 
     /** Kept in the root store, which closes it at the end of the run. */

@@ -18,21 +18,22 @@ import io.github.sparkstarter.samples.socket_course.support.StreamEnd;
  * losing a line or saving one twice.
  *
  * <p>Concepts: a replayable source, files in a directory: unlike a socket's lines, they are still
- * there after a crash, so Spark can read again what it had not finished (concept 1); a checkpoint,
- * where Spark records which files each batch read and which batches were saved (concept 2); a file
- * sink, which writes each batch as files of JSON lines, one object a line that any editor opens,
- * and lists them in its log only once the batch is complete (concept 3); the saved lines read back
- * as a batch, a table like any other: {@link ShowSavedLines} (concept 4).
+ * there after a crash, so Spark can read again what it had not finished (concept 1); a file sink,
+ * which writes each batch as files of JSON lines, one object a line that any editor opens, and
+ * lists them in its log only once the batch is complete (concept 2); a checkpoint, where Spark
+ * records which files each batch read and which batches were saved (concept 3); the saved lines
+ * read back as a batch, a table like any other: {@link ShowSavedLines} (concept 4).
  *
  * <p>Run it: {@code scripts/drop-sample.sh data/sensors.csv} drops that file into data/inbox, ten
- * lines a file, a file a second; {@code mvn -q compile exec:java -Dexec.mainClass=io.github.sparkstarter.samples.socket_course.SaveLinesApp}
- * saves them to saved/lines. Stop it, or kill it ({@code kill -9}), start it again, then look:
- * {@code mvn -q compile exec:java -Dexec.mainClass=io.github.sparkstarter.samples.socket_course.ShowSavedLines}.
+ * lines a file, a file a second; {@code mvn -q compile exec:java@save-lines} saves them to
+ * saved/lines. Stop it, or kill it ({@code kill -9}), start it again, then look:
+ * {@code mvn -q compile exec:java@show-saved}. Arguments: {@code [--inbox DIR] [--output DIR]
+ * [--checkpoint DIR]}, as in {@code -Dexec.args="--inbox data/other"}.
  */
 public final class SaveLinesApp {
 
     public static void main(String[] args) throws Exception {
-        SaveSettings settings = SaveSettings.fromSystemProperties();
+        SaveSettings settings = SaveSettings.fromCommandLine(args);
         SparkSession spark = SparkSession.builder()
                 .appName("Lesson 4: save the stream")
                 .config(SessionDefaults.forThisMachine())
@@ -50,10 +51,10 @@ public final class SaveLinesApp {
     /** Starts saving the lines to JSON-lines files in output, with the query's progress in checkpoint. */
     public static StreamingQuery save(Dataset<Row> lines, Path output, Path checkpoint) throws TimeoutException {
         return lines.writeStream()
-                // Concept 3: each batch becomes new files in the output directory.
+                // Concept 2: each batch becomes new files in the output directory.
                 .format("json")
                 .option("path", output.toString())
-                // Concept 2: started again with the same checkpoint, the query goes on where it stopped.
+                // Concept 3: started again with the same checkpoint, the query goes on where it stopped.
                 .option("checkpointLocation", checkpoint.toString())
                 .start();
     }

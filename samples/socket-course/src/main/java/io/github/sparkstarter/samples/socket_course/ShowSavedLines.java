@@ -1,12 +1,12 @@
 package io.github.sparkstarter.samples.socket_course;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
+import io.github.sparkstarter.samples.socket_course.support.SaveSettings;
 import io.github.sparkstarter.samples.socket_course.support.SessionDefaults;
 
 /**
@@ -16,17 +16,13 @@ import io.github.sparkstarter.samples.socket_course.support.SessionDefaults;
  * reads only the files of batches its file sink completed (listed in {@code _spark_metadata}), so a
  * batch cut short by a crash, written again after the restart, counts once.
  *
- * <p>Run it: {@code mvn -q compile exec:java -Dexec.mainClass=io.github.sparkstarter.samples.socket_course.ShowSavedLines}; another
- * directory than saved/lines with {@code -Dlesson4.output=DIR}.
+ * <p>Run it: {@code mvn -q compile exec:java@show-saved}; another directory than saved/lines with
+ * {@code -Dexec.args="--output DIR"}.
  */
 public final class ShowSavedLines {
 
     public static void main(String[] args) {
-        Path output = Path.of(System.getProperty("lesson4.output", "saved/lines"));
-        if (!Files.isDirectory(output)) {
-            System.err.println("error: nothing saved in '" + output + "' yet: run SaveLinesApp first");
-            System.exit(2);
-        }
+        Path output = SaveSettings.savedLinesFromCommandLine(args);
         SparkSession spark = SparkSession.builder()
                 .appName("Lesson 4: show the saved lines")
                 .config(SessionDefaults.forThisMachine())

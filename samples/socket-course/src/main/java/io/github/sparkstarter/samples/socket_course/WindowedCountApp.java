@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.window;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -19,13 +20,13 @@ import io.github.sparkstarter.samples.socket_course.support.StreamSettings;
  * Lesson 3, windows in time: words counted per 10-second window of the time each line arrived.
  *
  * <p>Concepts: event time, here the "timestamp" the socket source adds to each line (concept 1);
- * windows of time as groups (concept 2); a watermark, which lets Spark forget windows older than 20
- * seconds behind the newest line, so the state stays small however long the stream runs
- * (concept 3); a processing-time trigger, a batch every 5 seconds, and the "update" output mode,
- * which prints only the counts that changed (concept 4).
+ * a processing-time trigger, a batch every 5 seconds, and the "update" output mode, which prints
+ * only the counts that changed (concept 2); windows of time as groups (concept 3); a watermark,
+ * which lets Spark forget windows older than 20 seconds behind the newest line, so the state stays
+ * small however long the stream runs (concept 4).
  *
- * <p>Run it like lesson 1, with a line server in another terminal:
- * {@code mvn -q compile exec:java -Dexec.mainClass=io.github.sparkstarter.samples.socket_course.WindowedCountApp}.
+ * <p>Run it like lesson 1, with a line server in another terminal: {@code mvn -q compile exec:java@windows}
+ * (arguments as lesson 1's: {@code -Dexec.args="[host] [port]"}).
  */
 public final class WindowedCountApp {
 
@@ -48,7 +49,7 @@ public final class WindowedCountApp {
 
         Dataset<Row> counts = countPerWindow(lines);
 
-        // Concept 4: a batch every 5 seconds, printing the counts that changed in it.
+        // Concept 2: a batch every 5 seconds, printing the counts that changed in it.
         StreamingQuery query = counts.writeStream()
                 .format("console")
                 .outputMode("update")
@@ -64,11 +65,13 @@ public final class WindowedCountApp {
         Dataset<Row> words = lines
                 .select(explode(split(col("value"), "\\s+")).as("word"), col("timestamp"))
                 .filter(col("word").notEqual(""));
+        // Concept 3: the window of 10 seconds each line's time falls in, a group like any column.
+        Column tenSeconds = window(col("timestamp"), WINDOW);
         return words
-                // Concept 3: windows that end more than 20 seconds before the newest line are final.
+                // Concept 4: windows that end more than 20 seconds before the newest line are final.
+                // The watermark must come before the groupBy it lets Spark forget state for.
                 .withWatermark("timestamp", WATERMARK)
-                // Concept 2: one group per window of 10 seconds and word.
-                .groupBy(window(col("timestamp"), WINDOW), col("word"))
+                .groupBy(tenSeconds, col("word"))
                 .count();
     }
 }

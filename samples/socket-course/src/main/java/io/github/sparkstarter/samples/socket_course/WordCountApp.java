@@ -16,12 +16,12 @@ import io.github.sparkstarter.samples.socket_course.support.StreamSettings;
 /**
  * Lesson 2, the word count: how often each word has been typed since the app started.
  *
- * <p>Concepts: a transformation of the stream, from lines to words (concept 1); an aggregation,
- * whose counts Spark keeps as state from batch to batch (concept 2); the "complete" output mode,
- * which prints the whole table after every batch (concept 3).
+ * <p>Concepts: the "complete" output mode, which prints the whole result table after every batch
+ * (concept 1); a transformation of the stream, from lines to words (concept 2); an aggregation,
+ * whose counts Spark keeps as state from batch to batch (concept 3).
  *
- * <p>Run it like lesson 1, with a line server in another terminal:
- * {@code mvn -q compile exec:java -Dexec.mainClass=io.github.sparkstarter.samples.socket_course.WordCountApp}.
+ * <p>Run it like lesson 1, with a line server in another terminal: {@code mvn -q compile exec:java@word-count}
+ * (arguments as lesson 1's: {@code -Dexec.args="[host] [port]"}).
  */
 public final class WordCountApp {
 
@@ -39,7 +39,8 @@ public final class WordCountApp {
 
         Dataset<Row> counts = countWords(lines);
 
-        // Concept 3: an aggregation's result changes with every batch: print all of it each time.
+        // Concept 1: the counts (computed below) change with every batch: print the whole table each
+        // time. "append" is refused for this query: a count is never final, so never appended once.
         StreamingQuery query = counts.writeStream()
                 .format("console")
                 .outputMode("complete")
@@ -51,14 +52,17 @@ public final class WordCountApp {
 
     /** Splits every line on white space and keeps a running count per word, most frequent first. */
     public static Dataset<Row> countWords(Dataset<Row> lines) {
-        // Concept 1: one row per word, from the "value" column of each line.
+        // Concept 2: one row per word, from the "value" column of each line.
         Dataset<Row> words = lines
                 .select(explode(split(col("value"), "\\s+")).as("word"))
                 .filter(col("word").notEqual(""));
-        // Concept 2: Spark keeps the count of every word seen so far, across batches.
+        // Concept 3: Spark keeps the count of every word seen so far, across batches.
         return words
                 .groupBy("word")
                 .count()
+                // Sorting a stream is allowed only here, after an aggregation printed in "complete"
+                // mode: only then does each batch hold the whole result table to sort. Spark refuses
+                // orderBy on the lines themselves, which never end.
                 .orderBy(col("count").desc(), col("word"));
     }
 }

@@ -14,62 +14,29 @@ public record AlertSettings(Path inbox, Path database, Path checkpoint) {
     public static final String USAGE = "usage: [--inbox DIR] [--database FILE] [--checkpoint DIR]"
             + "   (defaults: data/inbox saved/alerts saved/alerts-checkpoint)";
 
+    public static final String SHOW_USAGE = "usage: [--database FILE]   (default: saved/alerts)";
+
     /** The settings of this run; a bad argument or set-up ends the app with a message naming it (status 2). */
     public static AlertSettings fromCommandLine(String... args) {
-        try {
-            AlertSettings settings = fromArgs(args);
+        return CommandLine.readOrExit(USAGE, args, given -> {
+            AlertSettings settings = fromArgs(given);
             settings.check();
             return settings;
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-            return null;
-        }
+        });
     }
 
     /** Only the database, for show-alerts: {@code [--database FILE]}. */
     public static Path databaseFromCommandLine(String... args) {
-        try {
-            AlertSettings settings = fromArgs(args);
-            if (!settings.inbox.equals(defaults().inbox) || !settings.checkpoint.equals(defaults().checkpoint)) {
-                throw new IllegalArgumentException("show-alerts takes only --database FILE");
-            }
-            return settings.database;
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.err.println("usage: [--database FILE]   (default: saved/alerts)");
-            System.exit(2);
-            return null;
-        }
+        return CommandLine.readOrExit(SHOW_USAGE, args,
+                given -> stripEnding(Path.of(CommandLine.parse(given, 0, "database").option("database", "saved/alerts"))));
     }
 
-    static AlertSettings defaults() {
-        return new AlertSettings(Path.of("data", "inbox"), Path.of("saved", "alerts"), Path.of("saved", "alerts-checkpoint"));
-    }
-
-    /**
-     * Reads {@code --name value} pairs in any order.
-     *
-     * @throws IllegalArgumentException naming the bad argument and what is allowed instead
-     */
+    /** @throws IllegalArgumentException naming the bad argument and what is allowed instead */
     public static AlertSettings fromArgs(String... args) {
-        AlertSettings settings = defaults();
-        for (int i = 0; i < args.length; i += 2) {
-            String name = args[i];
-            if (i + 1 >= args.length || args[i + 1].isBlank()) {
-                throw new IllegalArgumentException("'" + name + "' needs a value after it");
-            }
-            Path value = Path.of(args[i + 1]);
-            switch (name) {
-                case "--inbox" -> settings = new AlertSettings(value, settings.database, settings.checkpoint);
-                case "--database" -> settings = new AlertSettings(settings.inbox, stripEnding(value), settings.checkpoint);
-                case "--checkpoint" -> settings = new AlertSettings(settings.inbox, settings.database, value);
-                default -> throw new IllegalArgumentException("unknown argument '" + name + "'; the arguments are"
-                        + " --inbox, --database and --checkpoint, each followed by a path");
-            }
-        }
-        return settings;
+        CommandLine line = CommandLine.parse(args, 0, "inbox", "database", "checkpoint");
+        return new AlertSettings(Path.of(line.option("inbox", "data/inbox")),
+                stripEnding(Path.of(line.option("database", "saved/alerts"))),
+                Path.of(line.option("checkpoint", "saved/alerts-checkpoint")));
     }
 
     /** H2 adds ".mv.db" to the name it is given: saved/alerts.mv.db and saved/alerts name the same file. */

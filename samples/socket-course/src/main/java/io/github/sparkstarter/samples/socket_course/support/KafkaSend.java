@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -45,36 +44,13 @@ public final class KafkaSend {
     }
 
     public static void main(String[] args) throws Exception {
-        String servers = KafkaSettings.DEFAULT_SERVERS;
-        String topic = KafkaSettings.DEFAULT_TOPIC;
-        int partitions = 3;
-        Path file = null;
-        double rate = 5;
-        int keyField = 0;
-        try {
-            for (int i = 0; i < args.length; i += 2) {
-                String name = args[i];
-                if (!Set.of("--bootstrap-servers", "--topic", "--partitions", "--file", "--rate", "--key-field").contains(name)) {
-                    throw new IllegalArgumentException("unknown option '" + name + "'");
-                }
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException(name + " needs a value");
-                }
-                String value = args[i + 1];
-                switch (name) {
-                    case "--bootstrap-servers" -> servers = KafkaSettings.parseServers(value);
-                    case "--topic" -> topic = KafkaSettings.parseTopic(value);
-                    case "--partitions" -> partitions = positive(name, value);
-                    case "--file" -> file = readable(value);
-                    case "--rate" -> rate = positive(name, value);
-                    default -> keyField = positive(name, value);
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-        }
+        Options options = CommandLine.readOrExit(USAGE, args, Options::fromArgs);
+        String servers = options.servers();
+        String topic = options.topic();
+        int partitions = options.partitions();
+        Path file = options.file();
+        double rate = options.rate();
+        int keyField = options.keyField();
         String problem = createTopicIfMissing(servers, topic, partitions);
         if (problem != null) {
             System.err.println("error: " + problem);
@@ -107,6 +83,23 @@ public final class KafkaSend {
                 System.exit(1);
             }
             System.out.println("Sent " + sent + " lines to topic '" + topic + "'.");
+        }
+    }
+
+    /** The command line: where to send, and what; file null for typed lines, keyField 0 for no key. */
+    record Options(String servers, String topic, int partitions, Path file, double rate, int keyField) {
+
+        /** @throws IllegalArgumentException naming the bad argument and what is allowed instead */
+        static Options fromArgs(String... args) {
+            CommandLine line = CommandLine.parse(args, 0, "bootstrap-servers", "topic", "partitions", "file", "rate", "key-field");
+            String file = line.option("file", null);
+            String keyField = line.option("key-field", null);
+            return new Options(KafkaSettings.parseServers(line.option("bootstrap-servers", KafkaSettings.DEFAULT_SERVERS)),
+                    KafkaSettings.parseTopic(line.option("topic", KafkaSettings.DEFAULT_TOPIC)),
+                    positive("--partitions", line.option("partitions", "3")),
+                    file == null ? null : readable(file),
+                    positive("--rate", line.option("rate", "5")),
+                    keyField == null ? 0 : positive("--key-field", keyField));
         }
     }
 

@@ -5,8 +5,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import org.apache.hadoop.util.VersionInfo;
 import org.apache.spark.SparkContext;
@@ -23,7 +28,12 @@ public final class Preflight {
     private Preflight() {
     }
 
-    static void checkJavaAndCharset() {
+    /**
+     * Ends the app in one line if this JVM cannot run Spark (status 1), and warns in one line of
+     * what would garble text or fail on Windows. Called by {@link SessionDefaults#forThisMachine()},
+     * so every class that starts Spark the lessons' way passes here first.
+     */
+    static void checkBeforeSparkStarts() {
         String problem = whyThisJvmCannotRunSpark();
         if (problem != null) {
             System.err.println("error: " + problem);
@@ -34,6 +44,39 @@ public final class Preflight {
             System.err.println("warning: the JVM's default charset is " + Charset.defaultCharset()
                     + ", so non-ASCII text may be garbled; run Java with -Dfile.encoding=UTF-8");
         }
+        String windows = missingWindowsHelpers(System.getProperty("os.name"), System.getenv("HADOOP_HOME"),
+                System.getProperty("hadoop.home.dir"), Files::isRegularFile);
+        if (windows != null) {
+            System.err.println("warning: " + windows);
+        }
+    }
+
+    /**
+     * On Windows, what Hadoop (inside Spark) lacks to write local files, or null. Hadoop sets file
+     * permissions through %HADOOP_HOME%\bin\winutils.exe and calls hadoop.dll (NativeIO$Windows)
+     * for every checkpoint and file sink, and from Hadoop 3.4 (Spark 4.2) for every local file it
+     * creates; without them Spark fails with "HADOOP_HOME and hadoop.home.dir are unset" or an
+     * UnsatisfiedLinkError on NativeIO$Windows.access0. Nothing is missing on other systems.
+     */
+    static String missingWindowsHelpers(String osName, String hadoopHomeEnv, String hadoopHomeProperty,
+            Predicate<Path> fileExists) {
+        if (osName == null || !osName.startsWith("Windows")) {
+            return null;
+        }
+        String home = hadoopHomeProperty != null && !hadoopHomeProperty.isBlank() ? hadoopHomeProperty : hadoopHomeEnv;
+        String fix = " See docs/windows.md, or run the project in WSL 2, where none of this is needed.";
+        if (home == null || home.isBlank()) {
+            return "on Windows, Spark's Hadoop needs winutils.exe and hadoop.dll to write checkpoints and files,"
+                    + " and HADOOP_HOME is not set, so Spark will fail below." + fix;
+        }
+        List<String> missing = Stream.of("winutils.exe", "hadoop.dll")
+                .filter(name -> !fileExists.test(Path.of(home, "bin", name)))
+                .toList();
+        if (missing.isEmpty()) {
+            return null;
+        }
+        return "on Windows, Spark's Hadoop needs " + String.join(" and ", missing) + " in " + Path.of(home, "bin")
+                + " (HADOOP_HOME), and it is not there, so Spark will fail below." + fix;
     }
 
     /**

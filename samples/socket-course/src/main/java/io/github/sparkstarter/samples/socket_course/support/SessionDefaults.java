@@ -17,14 +17,17 @@ public final class SessionDefaults {
 
     /**
      * Local mode with all cores unless a master is given; loopback; as many shuffle partitions as
-     * cores; no web UI; and a progress line after each batch unless {@code -Dstream.progress=false}.
+     * cores; no web UI; and a progress line after each batch. Before that, the checks that end the
+     * app in one line where Spark could not run ({@link Preflight}): every lesson passes here.
      */
     public static Map<String, Object> forThisMachine() {
+        Preflight.checkBeforeSparkStarts();
         return new LinkedHashMap<>(addedTo(new SparkConf()));
     }
 
     /** The same with Spark's web UI on (unless {@code -Dspark.ui.enabled=false}), for this machine only. */
     public static Map<String, Object> withWebUi() {
+        Preflight.checkBeforeSparkStarts();
         return new LinkedHashMap<>(addedTo(new SparkConf(), true));
     }
 
@@ -52,17 +55,12 @@ public final class SessionDefaults {
             settings.put("spark.ui.filters", given.contains("spark.ui.filters")
                     ? given.get("spark.ui.filters") + "," + LoopbackOnlyFilter.class.getName() : LoopbackOnlyFilter.class.getName());
         }
-        if (ProgressReport.enabled()) {
-            // After the listeners given, if any: they keep theirs, and get the progress line too.
-            String listeners = "spark.sql.streaming.streamingQueryListeners";
-            String report = ProgressReport.class.getName();
-            settings.put(listeners, given.contains(listeners) ? given.get(listeners) + "," + report : report);
-        }
+        // After the listeners given, if any: they keep theirs, and get the progress line too.
+        String listeners = "spark.sql.streaming.streamingQueryListeners";
+        String report = ProgressReport.class.getName();
+        settings.put(listeners, given.contains(listeners) ? given.get(listeners) + "," + report : report);
         if (settings.containsKey("spark.ui.filters")) {
-            String listeners = "spark.sql.streaming.streamingQueryListeners";
-            String address = WebUiAddress.class.getName();
-            String before = settings.getOrDefault(listeners, given.get(listeners, null));
-            settings.put(listeners, before == null ? address : before + "," + address);
+            settings.put(listeners, settings.get(listeners) + "," + WebUiAddress.class.getName());
         }
         return settings;
     }

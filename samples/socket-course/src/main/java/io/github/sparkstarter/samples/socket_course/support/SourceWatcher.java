@@ -22,8 +22,10 @@ import org.apache.spark.sql.streaming.StreamingQuery;
  * <p>Spark's socket source reads the connection in a thread of its own and cannot reconnect. When
  * the server closes the connection, that thread logs "Stream closed by host:port" and ends; when
  * the connection is reset (a server that crashed or was killed), it ends without a word. Either way
- * Spark then waits for data forever. This watcher waits for that thread to end, lets the query
- * print the lines already received, stops it, and tells which of the two happened.
+ * Spark then waits for data forever. This watcher says when that thread has started (the socket is
+ * connected), waits for it to end, lets the query print the lines already received, stops it, and
+ * tells which of the two happened. The log line is the only difference Spark shows between the two
+ * (3.5 and 4.2 alike): the tests of both lines check it.
  */
 final class SourceWatcher extends AbstractAppender {
 
@@ -48,17 +50,26 @@ final class SourceWatcher extends AbstractAppender {
      */
     static final Duration CONTINUOUS_GRACE = Duration.ofSeconds(2);
 
+    /** What to do once the source is connected, and how to stop the query once it no longer reads. */
+    interface Action {
+        void run() throws Exception;
+    }
+
     private final StreamingQuery query;
+    private final Action onConnected;
+    private final Action stop;
     private final AtomicBoolean closedCleanly = new AtomicBoolean();
     private volatile End end = End.STILL_READING;
 
-    private SourceWatcher(StreamingQuery query) {
+    private SourceWatcher(StreamingQuery query, Action onConnected, Action stop) {
         super("source-watcher", null, null, true, Property.EMPTY_ARRAY);
         this.query = query;
+        this.onConnected = onConnected;
+        this.stop = stop;
     }
 
-    static SourceWatcher watch(StreamingQuery query) {
-        SourceWatcher watcher = new SourceWatcher(query);
+    static SourceWatcher watch(StreamingQuery query, Action onConnected, Action stop) {
+        SourceWatcher watcher = new SourceWatcher(query, onConnected, stop);
         watcher.start();
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
         Configuration config = context.getConfiguration();
@@ -100,6 +111,7 @@ final class SourceWatcher extends AbstractAppender {
                 Thread.sleep(LOOK_EVERY.toMillis());
                 reader = readerThread();
             }
+            onConnected.run();
             reader.get().join();
             end = closedCleanly.get() ? End.CLOSED : End.RESET;
             if (reader.get().getName().startsWith("TextSocketContinuousReader(")) {
@@ -108,7 +120,7 @@ final class SourceWatcher extends AbstractAppender {
                 Thread.sleep(CONTINUOUS_GRACE.toMillis());
             }
             query.processAllAvailable();
-            StreamEnd.stopQuietly(query);
+            stop.run();
         } catch (Exception e) {
             // The query ended some other way; awaitTermination() reports how.
         }

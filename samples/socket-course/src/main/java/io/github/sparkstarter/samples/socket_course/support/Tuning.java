@@ -3,21 +3,25 @@ package io.github.sparkstarter.samples.socket_course.support;
 import org.apache.spark.sql.streaming.Trigger;
 
 /**
- * The two settings of TunedEchoApp, from system properties: {@code -Dstream.sourcePartitions=N}
- * and {@code -Dstream.trigger=continuous} or an interval such as {@code "2 seconds"}.
+ * TunedEchoApp's command line: the line server, as for the lessons, and the two settings
+ * {@code --partitions N} and {@code --trigger continuous} or an interval such as {@code "2 seconds"}.
  */
-public record Tuning(int sourcePartitions, Trigger trigger) {
+public record Tuning(StreamSettings source, int sourcePartitions, Trigger trigger) {
+
+    public static final String USAGE = "usage: [host] [port] [--partitions N] [--trigger continuous|INTERVAL]"
+            + "   (defaults: " + StreamSettings.DEFAULT_HOST + " " + StreamSettings.DEFAULT_PORT + ", 1 partition,"
+            + " a micro-batch as soon as lines arrive)";
 
     /** The settings of this run; a bad one ends the app with a message naming it (status 2). */
-    public static Tuning fromSystemProperties() {
-        try {
-            return new Tuning(sourcePartitions(System.getProperty("stream.sourcePartitions")),
-                    trigger(System.getProperty("stream.trigger")));
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.exit(2);
-            return null;
-        }
+    public static Tuning fromCommandLine(String... args) {
+        return CommandLine.readOrExit(USAGE, args, Tuning::fromArgs);
+    }
+
+    /** @throws IllegalArgumentException naming the bad argument and what is allowed instead */
+    public static Tuning fromArgs(String... args) {
+        CommandLine line = CommandLine.parse(args, 2, "partitions", "trigger");
+        return new Tuning(StreamSettings.fromValues(line.positional()),
+                sourcePartitions(line.option("partitions", null)), trigger(line.option("trigger", null)));
     }
 
     /**
@@ -38,7 +42,7 @@ public record Tuning(int sourcePartitions, Trigger trigger) {
         } catch (NumberFormatException e) {
             // Reported below, with what is allowed.
         }
-        throw new IllegalArgumentException("stream.sourcePartitions '" + setting + "' is not a whole number"
+        throw new IllegalArgumentException("--partitions '" + setting + "' is not a whole number"
                 + " from 1 up; 1, the default, keeps the lines in arrival order");
     }
 
@@ -57,7 +61,7 @@ public record Tuning(int sourcePartitions, Trigger trigger) {
         try {
             return Trigger.ProcessingTime(setting.strip());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("stream.trigger '" + setting + "' is neither an interval"
+            throw new IllegalArgumentException("--trigger '" + setting + "' is neither an interval"
                     + " such as \"100 milliseconds\" nor \"continuous\"");
         }
     }

@@ -3,7 +3,8 @@ package io.github.sparkstarter.samples.socket_course.support;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,9 +29,11 @@ import io.github.sparkstarter.samples.socket_course.SocketStreamApp;
 import io.github.sparkstarter.samples.socket_course.testkit.AppProcess;
 
 /**
- * The run configurations shipped for IntelliJ IDEA (.run/) and VS Code (.vscode/): one for each
- * class with a main method, each giving Java the flags of .mvn/jvm.config as an @argfile, as the
- * tests and scripts do, so that pressing Run works without set-up.
+ * The run configurations shipped for IntelliJ IDEA (.run/) and VS Code (.vscode/), and the named
+ * runs of pom.xml: each names a class of this project with a main method, and the IDEs' give Java
+ * the flags of .mvn/jvm.config as an @argfile, as the tests and scripts do, so that pressing Run
+ * works without set-up. Classes of your own need none of them: run them from the IDE's gutter
+ * (the templates give them the flags) or add a configuration as you like.
  */
 class IdeRunConfigurationsTest {
 
@@ -41,7 +44,7 @@ class IdeRunConfigurationsTest {
     static final ObjectMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_JAVA_COMMENTS).build();
 
     @Test
-    void intellijHasARunConfigurationForEachMainClassWithTheFlags() throws Exception {
+    void intellijConfigurationsRunClassesOfThisProjectWithTheFlags() throws Exception {
         Set<String> configured = new TreeSet<>();
         for (Element configuration : intellijConfigurations()) {
             String name = configuration.getAttribute("name");
@@ -56,7 +59,7 @@ class IdeRunConfigurationsTest {
             configured.add(option(configuration, "MAIN_CLASS_NAME"));
         }
 
-        assertEquals(mainClasses(), configured);
+        assertEachHasAMainMethod(configured);
     }
 
     @Test
@@ -72,7 +75,7 @@ class IdeRunConfigurationsTest {
     }
 
     @Test
-    void vsCodeHasALaunchConfigurationForEachMainClassWithTheFlags() throws Exception {
+    void vsCodeConfigurationsRunClassesOfThisProjectWithTheFlags() throws Exception {
         Set<String> configured = new TreeSet<>();
         for (JsonNode configuration : JSON.readTree(Path.of(".vscode", "launch.json").toFile()).get("configurations")) {
             String name = configuration.get("name").asText();
@@ -82,7 +85,7 @@ class IdeRunConfigurationsTest {
             configured.add(configuration.get("mainClass").asText());
         }
 
-        assertEquals(mainClasses(), configured);
+        assertEachHasAMainMethod(configured);
     }
 
     @Test
@@ -92,20 +95,32 @@ class IdeRunConfigurationsTest {
         assertEquals(List.of(FLAGS), JSON.convertValue(vmArgs, List.class));
     }
 
-    /** The classes with a main method, by their source files. */
-    static Set<String> mainClasses() throws IOException {
-        Path sources = Path.of("src", "main", "java");
-        Set<String> classes = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(sources)) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
-                if (Files.readString(file).contains("public static void main(String[] args)")) {
-                    String path = sources.relativize(file).toString().replace('\\', '/');
-                    classes.add(path.substring(0, path.length() - ".java".length()).replace('/', '.'));
-                }
-            }
+    @Test
+    void namedRunsOfThePomRunClassesOfThisProject() throws Exception {
+        Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of("pom.xml").toFile());
+        NodeList mainClasses = pom.getElementsByTagName("mainClass");
+        Set<String> named = new TreeSet<>();
+        for (int i = 0; i < mainClasses.getLength(); i++) {
+            named.add(mainClasses.item(i).getTextContent().strip().replace("${main.class}", SocketStreamApp.class.getName()));
         }
-        assertTrue(classes.contains(SocketStreamApp.class.getName()), classes::toString);
-        return classes;
+
+        assertTrue(named.contains(SocketStreamApp.class.getName()), named::toString);
+        assertEachHasAMainMethod(named);
+    }
+
+    /** Each class is on this project's classpath, with a public static void main(String[]). */
+    static void assertEachHasAMainMethod(Set<String> classNames) throws Exception {
+        assertTrue(classNames.size() > 1, classNames::toString);
+        for (String name : classNames) {
+            Class<?> mainClass;
+            try {
+                mainClass = Class.forName(name, false, IdeRunConfigurationsTest.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new AssertionError("a configuration names " + name + ", which this project does not have", e);
+            }
+            Method main = mainClass.getMethod("main", String[].class);
+            assertTrue(Modifier.isStatic(main.getModifiers()), name + ".main is not static");
+        }
     }
 
     static List<Element> intellijConfigurations() throws Exception {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +21,9 @@ class SaveSettingsTest {
         SaveSettings settings = setUp(dir);
 
         assertDoesNotThrow(settings::prepare);
-        assertTrue(Files.isRegularFile(settings.checkpoint().resolve(SaveSettings.OWNER_FILE)));
+        assertTrue(Files.isRegularFile(settings.ownerFile()));
+        assertTrue(settings.ownerFile().getFileName().toString().startsWith("checkpoint"), "beside the checkpoint it belongs to");
+        assertTrue(isEmptyDirectory(settings.checkpoint()), "nothing of ours in Spark's checkpoint");
         assertDoesNotThrow(settings::prepare, "started again on its own checkpoint");
     }
 
@@ -39,15 +40,17 @@ class SaveSettingsTest {
         Path output = Files.writeString(dir.resolve("a-file"), "").resolve("saved");
         SaveSettings settings = new SaveSettings(Files.createDirectories(dir.resolve("inbox")), output, dir.resolve("checkpoint"));
 
-        assertNamed(settings, "cannot write to the directory '" + output + "'", "-Dlesson4.output=DIR");
+        assertNamed(settings, "cannot write to the directory '" + output + "'", "--output DIR");
     }
 
     @Test
     void theCheckpointOfAnotherQueryIsRefused(@TempDir Path dir) throws Exception {
         setUp(dir).prepare();
+        // What Spark writes at the first start of the query.
+        Files.writeString(dir.resolve("checkpoint").resolve("metadata"), "{\"id\":\"lesson 4\"}");
         SaveSettings other = new SaveSettings(dir.resolve("inbox"), dir.resolve("elsewhere"), dir.resolve("checkpoint"));
 
-        assertNamed(other, "the checkpoint '" + dir.resolve("checkpoint") + "' belongs to another query", "-Dlesson4.checkpoint=DIR");
+        assertNamed(other, "the checkpoint '" + dir.resolve("checkpoint") + "' belongs to another query", "--checkpoint DIR");
     }
 
     @Test
@@ -55,7 +58,7 @@ class SaveSettingsTest {
         SaveSettings settings = setUp(dir);
         Files.writeString(Files.createDirectories(settings.checkpoint()).resolve("metadata"), "{\"id\":\"another query\"}");
 
-        assertNamed(settings, "belongs to another query, not to lesson 4", "-Dlesson4.checkpoint=DIR");
+        assertNamed(settings, "belongs to another query, not to lesson 4", "--checkpoint DIR");
     }
 
     @Test
@@ -68,9 +71,25 @@ class SaveSettingsTest {
 
     @Test
     void theAppSaysSoAndEndsWithStatus2BeforeSparkStarts(@TempDir Path dir) throws Exception {
-        try (AppProcess app = AppProcess.start(List.of("-Dlesson4.inbox=" + dir.resolve("missing")), SaveLinesApp.class)) {
+        try (AppProcess app = AppProcess.start(SaveLinesApp.class, "--inbox", dir.resolve("missing").toString())) {
             assertTrue(app.awaitExit() == 2, app::output);
             assertTrue(app.output().startsWith("error: the input directory"), app::output);
+            assertTrue(app.output().contains(SaveSettings.USAGE), app::output);
+        }
+    }
+
+    @Test
+    void theOptionsNameTheDirectories() {
+        SaveSettings settings = SaveSettings.fromArgs("--output", "out", "--inbox", "in");
+
+        assertTrue(settings.inbox().equals(Path.of("in")) && settings.output().equals(Path.of("out")), settings::toString);
+        assertTrue(settings.checkpoint().equals(Path.of("saved", "checkpoint")), settings::toString);
+        assertThrows(IllegalArgumentException.class, () -> SaveSettings.fromArgs("data/inbox"));
+    }
+
+    private static boolean isEmptyDirectory(Path dir) throws Exception {
+        try (var entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
         }
     }
 

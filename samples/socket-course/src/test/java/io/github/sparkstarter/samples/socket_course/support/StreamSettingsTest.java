@@ -50,6 +50,23 @@ class StreamSettingsTest {
     }
 
     @Test
+    void aLoneNumberIsThePortAsForTheLineServerScripts() {
+        StreamSettings settings = StreamSettings.fromArgs("9998");
+
+        assertEquals(StreamSettings.DEFAULT_HOST, settings.host());
+        assertEquals(9998, settings.port());
+    }
+
+    @Test
+    void hostColonPortIsOneArgument() {
+        assertEquals("localhost:9998", StreamSettings.fromArgs("localhost:9998").address());
+        assertEquals("[::1]:9998", StreamSettings.fromArgs("[::1]:9998").address());
+        assertEquals("[::1]:" + StreamSettings.DEFAULT_PORT, StreamSettings.fromArgs("::1").address());
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> StreamSettings.fromArgs("localhost:99999"));
+        assertTrue(error.getMessage().contains("port '99999'"), error::getMessage);
+    }
+
+    @Test
     void moreThanTwoArgumentsAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> StreamSettings.fromArgs("a", "1", "extra"));
     }

@@ -30,7 +30,7 @@ class TuningTest {
         assertEquals(Trigger.ProcessingTime(100), Tuning.trigger("100 milliseconds"));
         assertEquals(Trigger.Continuous("100 milliseconds"), Tuning.trigger("continuous"));
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> Tuning.trigger("fast"));
-        assertTrue(error.getMessage().contains("stream.trigger 'fast'"), error::getMessage);
+        assertTrue(error.getMessage().contains("--trigger 'fast'"), error::getMessage);
     }
 
     @Test
@@ -39,8 +39,20 @@ class TuningTest {
         assertEquals(4, Tuning.sourcePartitions(" 4 "));
         for (String bad : new String[] {"0", "-2", "two", "1.5"}) {
             IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> Tuning.sourcePartitions(bad));
-            assertTrue(error.getMessage().contains("stream.sourcePartitions '" + bad + "'"), error::getMessage);
+            assertTrue(error.getMessage().contains("--partitions '" + bad + "'"), error::getMessage);
         }
+    }
+
+    @Test
+    void theSettingsComeAsOptionsAfterTheHostAndPort() {
+        Tuning tuning = Tuning.fromArgs("127.0.0.1", "7000", "--trigger", "continuous", "--partitions", "3");
+
+        assertEquals("127.0.0.1:7000", tuning.source().address());
+        assertEquals(3, tuning.sourcePartitions());
+        assertEquals(Trigger.Continuous("100 milliseconds"), tuning.trigger());
+        assertEquals(StreamSettings.DEFAULT_PORT, Tuning.fromArgs("--partitions", "2").source().port());
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> Tuning.fromArgs("--speed", "max"));
+        assertTrue(error.getMessage().contains("unknown option '--speed'"), error::getMessage);
     }
 
     @Test

@@ -91,10 +91,6 @@ public final class RowCollector implements AutoCloseable {
         return await(count).stream().map(row -> String.valueOf(row.get(0))).toList();
     }
 
-    public StreamingQuery query() {
-        return query;
-    }
-
     @Override
     public void close() throws TimeoutException {
         query.stop();
