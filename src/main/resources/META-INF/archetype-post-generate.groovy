@@ -59,9 +59,10 @@ if (java >= 23 && parameters.getProperty('sparkVersion').startsWith('3.')) {
             " run the project with JAVA_HOME set to one, or generate it again with -DsparkVersion=@spark4.version@"
 }
 
-// Real-time mode (Trigger.RealTime) came with Spark 4.1: on the 3.5 line, lesson 5's real-time
-// sibling, its test and its run configuration would not compile or run, so they are not kept.
-if (parameters.getProperty('sparkVersion').startsWith('3.')) {
+// Real-time mode (Trigger.RealTime) came with Spark 4.1: before it (the 3.5 line, 4.0.x), lesson 5's
+// real-time sibling, its test and its run configuration would not compile or run, so they are not kept.
+String sparkLine = parameters.getProperty('sparkVersion')
+if (sparkLine.startsWith('3.') || sparkLine.startsWith('4.0.')) {
     String packagePath = parameters.getProperty('package').replace('.', '/')
     ["src/main/java/${packagePath}/KafkaRealTimeApp.java", "src/test/java/${packagePath}/KafkaRealTimeAppTest.java",
      '.run/lesson-5-kafka-realtime.run.xml'].each { Files.deleteIfExists(projectDir.resolve(it)) }
