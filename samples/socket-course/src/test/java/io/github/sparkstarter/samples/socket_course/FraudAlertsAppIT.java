@@ -134,7 +134,7 @@ class FraudAlertsAppIT {
             }
             // The stream goes on after the malformed lines: a payment file is read after them.
             run.drop(Files.write(dir.resolve("one.csv"), Files.readAllLines(SAMPLE).subList(0, 10)));
-            app.awaitOutput("10 rows in", MANY_BATCHES);
+            app.awaitOutput("of fraud-alerts: 10 rows,", MANY_BATCHES);
             app.terminate();
             app.awaitExit();
         }
