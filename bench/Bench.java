@@ -39,7 +39,8 @@ import java.util.stream.Stream;
  *
  * <p>Options: --spark-version V (the archetype's default line, the pom's spark.version: the
  * generated project, and so every app, ours and the baseline, runs that Spark), --no-verify,
- * --lines N (300), --rate N lines/s (20), --burst N (50000), --bursts N (3, throughput is their median),
+ * --kafka-only (lesson 5's rows only), --runs N (3: the cold start and latency rows are medians of
+ * N alternating runs), --lines N (300), --rate N lines/s (20), --burst N (50000), --bursts N (3, throughput is their median),
  * --count-batches N (6, at most 35 s of input), --gen-runs N (3), --continuous-interval TEXT
  * ("100 milliseconds"), --ours-trigger VALUE ("continuous": the latency run of our TunedEchoApp with
  * --trigger VALUE, its low-latency switch), --ours-source-partitions N (cores; the throughput
@@ -73,22 +74,24 @@ public final class Bench {
     /** The baseline has no log4j2.properties of its own: it gets Spark's default profile (INFO). */
     static final String SPARK_DEFAULT_LOGGING = "-Dlog4j2.configurationFile=org/apache/spark/log4j2-defaults.properties";
 
-    record Options(String sparkVersion, boolean verify, int lines, int rate, int burst, int bursts, int countBatches, int genRuns,
+    record Options(String sparkVersion, boolean verify, boolean kafkaOnly, int runs, int lines, int rate, int burst, int bursts, int countBatches, int genRuns,
                    String continuousInterval, String oursTrigger, int oursSourcePartitions, List<String> baselineFlags) {
         static Options parse(String[] args) {
             Map<String, String> values = new HashMap<>();
             List<String> baselineFlags = new ArrayList<>();
             boolean verify = true;
+            boolean kafkaOnly = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--no-verify" -> verify = false;
+                    case "--kafka-only" -> kafkaOnly = true;
                     case "--baseline-jvm-flag" -> {
                         if (i + 1 == args.length) {
                             throw new IllegalArgumentException(args[i] + " needs a value");
                         }
                         baselineFlags.add(args[++i]);
                     }
-                    case "--spark-version", "--lines", "--rate", "--burst", "--bursts", "--count-batches", "--gen-runs",
+                    case "--spark-version", "--runs", "--lines", "--rate", "--burst", "--bursts", "--count-batches", "--gen-runs",
                          "--continuous-interval", "--ours-trigger", "--ours-source-partitions" -> {
                         if (i + 1 == args.length) {
                             throw new IllegalArgumentException(args[i] + " needs a value");
@@ -96,12 +99,13 @@ public final class Bench {
                         values.put(args[i], args[++i]);
                     }
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; options: --spark-version V --no-verify --lines N --rate N --burst N --bursts N --count-batches N --gen-runs N"
+                            + "; options: --spark-version V --no-verify --kafka-only --runs N --lines N --rate N --burst N --bursts N --count-batches N --gen-runs N"
                             + " --continuous-interval TEXT --ours-trigger VALUE --ours-source-partitions N"
                             + " --baseline-jvm-flag FLAG");
                 }
             }
-            return new Options(values.get("--spark-version"), verify,
+            return new Options(values.get("--spark-version"), verify, kafkaOnly,
+                    Integer.parseInt(values.getOrDefault("--runs", "3")),
                     Integer.parseInt(values.getOrDefault("--lines", "300")),
                     Integer.parseInt(values.getOrDefault("--rate", "20")),
                     Integer.parseInt(values.getOrDefault("--burst", "50000")),
@@ -230,14 +234,6 @@ public final class Bench {
         rows.add(new Row("`archetype:generate -o`, median of " + opt.genRuns(), "s", median(oursTimes), median(quickstart),
                 "baseline = maven-archetype-quickstart 1.5"));
 
-        if (opt.verify()) {
-            log("timing mvn verify of a freshly generated project (its tests start Spark: about a minute)");
-            double verify = mvn(gen.resolve("ours-1"), "verify", Duration.ofMinutes(8), "-q", "-B", "-o", "verify");
-            rows.add(new Row("`mvn -o verify` of the generated project", "s", verify, null, "tests included; no baseline"));
-        } else {
-            rows.add(new Row("`mvn -o verify` of the generated project", "s", null, null, "skipped (--no-verify)"));
-        }
-
         log("copying bench/app-src into the app project and compiling it");
         Path sources = repo.resolve("bench/app-src");
         try (Stream<Path> files = Files.walk(sources)) {
@@ -248,8 +244,20 @@ public final class Bench {
             }
         }
         // Classes plus the dependency classpath: what the jar and its lib/ hold, without packaging.
-        mvn(app, "compile", Duration.ofMinutes(3), "-q", "-B", "-o", "compile", "dependency:build-classpath",
+        // Online, as a first build on a new machine is: this downloads what the timed, offline, verify needs.
+        mvn(app, "compile", Duration.ofMinutes(10), "-q", "-B", "compile", "dependency:build-classpath",
                 "-Dmdep.outputFile=target/bench-classpath.txt", "-Dmdep.includeScope=runtime");
+        // The project's Kafka broker is test code, with the Kafka server jar in test scope.
+        mvn(app, "test-compile", Duration.ofMinutes(10), "-q", "-B", "test-compile", "dependency:build-classpath",
+                "-Dmdep.outputFile=target/bench-test-classpath.txt", "-Dmdep.includeScope=test");
+
+        if (opt.verify()) {
+            log("timing mvn verify of a freshly generated project (its tests start Spark and a Kafka broker: about 5 minutes)");
+            double verify = mvn(gen.resolve("ours-1"), "verify", Duration.ofMinutes(15), "-q", "-B", "-o", "verify");
+            rows.add(new Row("`mvn -o verify` of the generated project", "s", verify, null, "tests included; no baseline"));
+        } else {
+            rows.add(new Row("`mvn -o verify` of the generated project", "s", null, null, "skipped (--no-verify)"));
+        }
     }
 
     /** Generates a project named artifactId into dir (dir/artifactId) and returns the seconds it took. */
@@ -294,25 +302,41 @@ public final class Bench {
     // ---------------------------------------------------------------- the apps
 
     void measureApps() throws Exception {
+        if (!opt.kafkaOnly()) {
+            measureSocketApps();
+        }
+        measureKafka();
+    }
+
+    void measureSocketApps() {
         String oursEcho = OURS_PACKAGE + ".SocketStreamApp";
         // The echo with the options --partitions and --trigger (SocketStreamApp has none).
         String oursTuned = OURS_PACKAGE + ".TunedEchoApp";
-        log("echo, ours: cold start, " + opt.lines() + " lines at " + opt.rate() + "/s, " + opt.bursts() + " bursts of " + opt.burst());
-        Echo ours = echo("ours-echo", oursEcho, false, List.of(), true, opt.lines(), opt.burst());
-        log("echo, baseline");
-        Echo base = echo("baseline-echo", BASELINE + "BaselineEcho", true, List.of(), true, opt.lines(), opt.burst());
+        // Start and latency drift between runs on 2 cores: they are measured in --runs alternating runs
+        // (ours, baseline, ours, ...); the bursts only in the first pair, as each is already a median.
+        List<Echo> oursRuns = new ArrayList<>();
+        List<Echo> baseRuns = new ArrayList<>();
+        for (int r = 1; r <= opt.runs(); r++) {
+            int burst = r == 1 ? opt.burst() : 0;
+            log("echo, run " + r + " of " + opt.runs() + ", ours then baseline: cold start, " + opt.lines() + " lines at "
+                    + opt.rate() + "/s" + (burst > 0 ? ", " + opt.bursts() + " bursts of " + burst : ""));
+            oursRuns.add(echo("ours-echo-" + r, oursEcho, false, List.of(), true, opt.lines(), burst));
+            baseRuns.add(echo("baseline-echo-" + r, BASELINE + "BaselineEcho", true, List.of(), true, opt.lines(), burst));
+        }
+        Echo ours = oursRuns.get(0);
+        Echo base = baseRuns.get(0);
         int parts = opt.oursSourcePartitions();
         log("echo, ours: TunedEchoApp with --partitions " + parts + ": bursts only");
         Echo oursParts = echo("ours-echo-partitions", oursTuned, false, List.of("--partitions", String.valueOf(parts)), true,
                 0, opt.burst());
-        rows.add(new Row("cold start: JVM start to query started and socket connected", "s",
-                ours.coldStart, base.coldStart, ""));
-        rows.add(new Row("first line sent to its row on the console (first batch)", "s",
-                ours.firstBatch, base.firstBatch, "sent at once after the cold start: waits out Spark's first, empty, batch"));
-        rows.add(new Row("line to console latency p50, " + opt.lines() + " lines at " + opt.rate() + "/s", "ms",
-                ours.p50, base.p50, "rows seen: " + ours.seen + " vs " + base.seen + " of " + opt.lines()));
-        rows.add(new Row("line to console latency p99", "ms", ours.p99, base.p99, ""));
-        rows.add(new Row("peak RSS (VmHWM) after the latency run", "MB", ours.rssAfterLatency, base.rssAfterLatency, ""));
+        rows.add(repeated("cold start: JVM start to query started and socket connected", "s",
+                oursRuns, baseRuns, e -> e.coldStart, ""));
+        rows.add(repeated("first line sent to its row on the console (first batch)", "s",
+                oursRuns, baseRuns, e -> e.firstBatch, "sent at once after the cold start: waits out Spark's first, empty, batch"));
+        rows.add(repeated("line to console latency p50, " + opt.lines() + " lines at " + opt.rate() + "/s", "ms",
+                oursRuns, baseRuns, e -> e.p50, "rows seen in run 1: " + ours.seen + " vs " + base.seen + " of " + opt.lines()));
+        rows.add(repeated("line to console latency p99", "ms", oursRuns, baseRuns, e -> e.p99, ""));
+        rows.add(new Row("peak RSS (VmHWM) after the latency run", "MB", ours.rssAfterLatency, base.rssAfterLatency, "run 1"));
         String baselineParts = "baseline " + Runtime.getRuntime().availableProcessors() + " (= cores)";
         rows.add(new Row("echo throughput into the console sink, median of " + opt.bursts() + " bursts of " + opt.burst(),
                 "lines/s",
@@ -338,16 +362,279 @@ public final class Bench {
                 "ours: 5 s trigger, update mode, watermark; baseline: guide example, complete mode, sorted");
 
         String interval = opt.continuousInterval();
-        log("low latency: baseline with Trigger.Continuous(\"" + interval + "\")");
-        Echo continuous = echo("baseline-continuous", BASELINE + "BaselineEcho", true, List.of("continuous", interval),
-                true, opt.lines(), 0);
-        log("low latency: ours, TunedEchoApp with --trigger " + opt.oursTrigger());
-        Echo oursTrigger = echo("ours-trigger", oursTuned, false, List.of("--trigger", opt.oursTrigger()), true,
-                opt.lines(), 0);
-        rows.add(new Row("low-latency trigger: latency p50", "ms", oursTrigger.p50, continuous.p50,
+        List<Echo> oursTriggerRuns = new ArrayList<>();
+        List<Echo> continuousRuns = new ArrayList<>();
+        for (int r = 1; r <= opt.runs(); r++) {
+            log("low latency, run " + r + " of " + opt.runs() + ": ours, TunedEchoApp with --trigger " + opt.oursTrigger()
+                    + ", then the baseline with Trigger.Continuous(\"" + interval + "\")");
+            oursTriggerRuns.add(echo("ours-trigger-" + r, oursTuned, false, List.of("--trigger", opt.oursTrigger()), true,
+                    opt.lines(), 0));
+            continuousRuns.add(echo("baseline-continuous-" + r, BASELINE + "BaselineEcho", true,
+                    List.of("continuous", interval), true, opt.lines(), 0));
+        }
+        rows.add(repeated("low-latency trigger: latency p50", "ms", oursTriggerRuns, continuousRuns, e -> e.p50,
                 "baseline: Trigger.Continuous(" + interval + "); ours: TunedEchoApp --trigger " + opt.oursTrigger()
-                        + "; rows seen " + oursTrigger.seen + " vs " + continuous.seen));
-        rows.add(new Row("low-latency trigger: latency p99", "ms", oursTrigger.p99, continuous.p99, ""));
+                        + "; rows seen in run 1: " + oursTriggerRuns.get(0).seen + " vs " + continuousRuns.get(0).seen));
+        rows.add(repeated("low-latency trigger: latency p99", "ms", oursTriggerRuns, continuousRuns, e -> e.p99, ""));
+    }
+
+    /**
+     * A row of a measurement repeated in alternating runs: the medians of ours and of the baseline,
+     * and in the note how many runs gave a figure and their spread (lowest to highest).
+     */
+    static <R> Row repeated(String metric, String unit, List<R> oursRuns, List<R> baseRuns,
+                            java.util.function.Function<R, Double> figure, String note) {
+        List<Double> ours = oursRuns.stream().map(figure).filter(v -> v != null && !v.isNaN()).toList();
+        List<Double> base = baseRuns.stream().map(figure).filter(v -> v != null && !v.isNaN()).toList();
+        String spread = "median of " + runs(ours.size(), oursRuns.size()) + " vs " + runs(base.size(), baseRuns.size())
+                + " alternating runs; spread ours " + range(ours) + ", baseline " + range(base);
+        return new Row(metric, unit, median(ours), median(base), note.isEmpty() ? spread : note + "; " + spread);
+    }
+
+    private static String runs(int withFigure, int all) {
+        return withFigure == all ? String.valueOf(all) : withFigure + " (of " + all + ")";
+    }
+
+    private static String range(List<Double> values) {
+        return values.isEmpty() ? "-"
+                : figure(values.stream().min(Double::compare).get()) + " to " + figure(values.stream().max(Double::compare).get());
+    }
+
+    // ---------------------------------------------------------------- Kafka (lesson 5)
+
+    /**
+     * Lesson 5 against a baseline written as Spark's Kafka integration guide writes it, both reading
+     * topics of the project's own broker (testkit/KafkaBroker, in a JVM of its own, the same for
+     * every run). Each run reads a new topic of 1 partition from its first record, so that record
+     * n is offset n: a record reached the sink when the probe reports a batch whose rows, counted
+     * from the first, include it. One partition keeps the records in order, and real-time mode holds
+     * a task slot per partition for its whole batch (2 cores here).
+     */
+    void measureKafka() throws Exception {
+        if (!hasOursClass("KafkaLinesApp")) {
+            log("Kafka: skipped, KafkaLinesApp is not in the template");
+            rows.add(new Row("Kafka", "-", null, null, "skipped: no KafkaLinesApp in the template"));
+            return;
+        }
+        boolean realTime = hasOursClass("KafkaRealTimeApp");
+        try (Helper broker = startBroker()) {
+            // "Kafka broker ready at 127.0.0.1:PORT, data in ...": the address, for the apps.
+            String servers = broker.readyLine.substring(BROKER_READY.length()).split(",")[0];
+            List<KafkaRun> oursRuns = new ArrayList<>();
+            List<KafkaRun> baseRuns = new ArrayList<>();
+            List<KafkaRun> realTimeRuns = new ArrayList<>();
+            for (int r = 1; r <= opt.runs(); r++) {
+                int burst = r == 1 ? opt.burst() : 0;
+                log("Kafka, run " + r + " of " + opt.runs() + ": ours (KafkaLinesApp), baseline"
+                        + (realTime ? ", ours in real-time mode (KafkaRealTimeApp)" : "") + ": cold start, "
+                        + opt.lines() + " records at " + opt.rate() + "/s" + (burst > 0 ? ", " + opt.bursts() + " bursts of " + burst : ""));
+                oursRuns.add(kafka("ours-kafka-" + r, OURS_PACKAGE + ".KafkaLinesApp", false, false, servers, burst));
+                baseRuns.add(kafka("baseline-kafka-" + r, BASELINE + "BaselineKafka", true, false, servers, burst));
+                if (realTime) {
+                    realTimeRuns.add(kafka("ours-realtime-" + r, OURS_PACKAGE + ".KafkaRealTimeApp", false, true, servers, 0));
+                }
+            }
+            String rate = opt.lines() + " records at " + opt.rate() + "/s";
+            rows.add(repeated("Kafka: cold start, JVM start to query started", "s", oursRuns, baseRuns, k -> k.coldStart,
+                    "ours asks the broker for the topic first"));
+            rows.add(repeated("Kafka: first record, produced to its batch committed", "s", oursRuns, baseRuns,
+                    k -> k.firstRecord, "produced at once after the cold start"));
+            rows.add(repeated("Kafka: record produced to its batch committed, p50, " + rate, "ms", oursRuns, baseRuns,
+                    k -> k.committedP50, "micro-batch; ours: KafkaLinesApp, JSON files, exactly once; baseline: console"));
+            rows.add(repeated("Kafka: record produced to its batch committed, p99", "ms", oursRuns, baseRuns,
+                    k -> k.committedP99, ""));
+            if (realTime) {
+                rows.add(repeated("Kafka, real-time mode: record produced to its row printed, p50, " + rate, "ms",
+                        realTimeRuns, baseRuns, k -> k.printedP50,
+                        "ours: KafkaRealTimeApp, Trigger.RealTime, foreach sink; baseline: the micro-batch query above, its"
+                                + " console row; rows seen in run 1: " + realTimeRuns.get(0).seen + " vs " + baseRuns.get(0).seen));
+                rows.add(repeated("Kafka, real-time mode: record produced to its row printed, p99", "ms",
+                        realTimeRuns, baseRuns, k -> k.printedP99, ""));
+            } else {
+                rows.add(new Row("Kafka, real-time mode", "ms", null, null, "Spark 4.1 and later: not on this line"));
+            }
+            rows.add(new Row("Kafka: ordered throughput from a 1-partition topic, median of " + opt.bursts() + " bursts of "
+                    + opt.burst(), "records/s", oursRuns.get(0).throughput, baseRuns.get(0).throughput,
+                    "ours: JSON files and checkpoint; baseline: console, 20 rows a batch"));
+        }
+    }
+
+    /** What one Kafka run measured; null where the run failed before getting there, or does not apply. */
+    static final class KafkaRun {
+        Double coldStart, firstRecord, committedP50, committedP99, printedP50, printedP99, throughput;
+        String seen = "-";
+    }
+
+    /**
+     * One JVM of a Kafka app, reading a new topic of its own that a sender JVM (the project's
+     * KafkaSend, typed lines from the bench) creates and writes: cold start, the first record, then
+     * the records at a steady rate, then (if burst > 0) bursts, as the echo runs do.
+     */
+    KafkaRun kafka(String label, String mainClass, boolean baseline, boolean realTime, String servers, int burst) {
+        KafkaRun result = new KafkaRun();
+        String topic = "bench-" + label;
+        Path dir = work.resolve("kafka").resolve(label);
+        List<String> args = baseline ? List.of(servers, topic)
+                : List.of("--bootstrap-servers", servers, "--topic", topic,
+                        "--output", dir.resolve("output").toString(), "--checkpoint", dir.resolve("checkpoint").toString());
+        try (Helper sender = new Helper(label + "-sender", false, "Type lines", OURS_PACKAGE + ".support.KafkaSend",
+                "--bootstrap-servers", servers, "--topic", topic, "--partitions", "1");
+             App a = new App(label, mainClass, baseline, null, args)) {
+            result.coldStart = a.awaitReady();
+            if (realTime) {
+                // It starts from the latest offsets once its first batch runs: records before that are
+                // not read. Record 0 is sent again until it shows.
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (!a.out.seen.containsKey(0)) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("no record L0 printed within 60 s");
+                    }
+                    sender.send("L0");
+                    a.out.await(() -> a.out.seen.containsKey(0), 1, null);
+                }
+            } else {
+                long sent = sender.send("L0");
+                a.out.await(() -> a.out.rowsTotal() >= 1, 60, "progress of record L0");
+                result.firstRecord = seconds(a.out.timeRowsReached(1) - sent);
+            }
+
+            int lines = opt.lines();
+            long[] sentAt = new long[lines + 1];
+            long period = TimeUnit.SECONDS.toNanos(1) / opt.rate();
+            long t0 = System.nanoTime();
+            for (int i = 1; i <= lines; i++) {
+                long due = t0 + i * period;
+                for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                    LockSupport.parkNanos(wait);
+                }
+                sentAt[i] = sender.send("L" + i);
+            }
+            if (!realTime) {
+                a.out.await(() -> a.out.rowsTotal() >= lines + 1, 60, "progress of all records");
+                List<Double> committed = new ArrayList<>();
+                for (int i = 1; i <= lines; i++) {
+                    committed.add((a.out.timeRowsReached(i + 1) - sentAt[i]) / 1e6);
+                }
+                result.committedP50 = percentile(committed, 0.50);
+                result.committedP99 = percentile(committed, 0.99);
+            }
+            a.out.await(() -> a.out.seenCount() > lines, 15, null); // ours saves to files: prints none
+            List<Double> printed = new ArrayList<>();
+            for (int i = 1; i <= lines; i++) {
+                Long seenAt = a.out.seen.get(i);
+                if (seenAt != null) {
+                    printed.add((seenAt - sentAt[i]) / 1e6);
+                }
+            }
+            result.seen = String.valueOf(printed.size());
+            result.printedP50 = percentile(printed, 0.50);
+            result.printedP99 = percentile(printed, 0.99);
+
+            List<Double> throughputs = new ArrayList<>();
+            for (int b = 0; burst > 0 && b < opt.bursts(); b++) {
+                long before = 1 + lines + (long) b * burst;
+                a.out.await(() -> a.out.rowsTotal() >= before, 180, "progress of the records sent so far");
+                long start = System.nanoTime();
+                sender.sendBurst("B" + b + "-", burst);
+                long target = before + burst;
+                a.out.await(() -> a.out.rowsTotal() >= target, 180, "progress of the burst");
+                throughputs.add(burst / seconds(a.out.timeRowsReached(target) - start));
+            }
+            result.throughput = median(throughputs);
+        } catch (Exception e) {
+            log(label + " failed: " + e.getMessage());
+        }
+        return result;
+    }
+
+    /** How the project's broker says it is ready (testkit/KafkaBroker's main). */
+    static final String BROKER_READY = "Kafka broker ready at ";
+
+    /** The project's broker (test code, so the test classpath) on a free port of 127.0.0.1; its ready line names its address. */
+    Helper startBroker() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        log("Kafka: starting the project's broker on 127.0.0.1:" + port);
+        return new Helper("kafka-broker", true, BROKER_READY, OURS_PACKAGE + ".testkit.KafkaBroker", String.valueOf(port));
+    }
+
+    /**
+     * A JVM of the generated project's own tools (the broker, the sender), started from its
+     * classes: lines written to its stdin, its stdout to a log, watched for the line that says
+     * it is ready (the constructor waits for it, at most 2 minutes).
+     */
+    final class Helper implements AutoCloseable {
+        final Process process;
+        private final Writer stdin;
+        volatile String readyLine;
+
+        Helper(String label, boolean testClasspath, String readyPrefix, String mainClass, String... args) throws Exception {
+            String classpath = app.resolve("target/classes") + ":"
+                    + Files.readString(app.resolve("target/bench-classpath.txt")).strip();
+            if (testClasspath) {
+                classpath = app.resolve("target/test-classes") + ":" + app.resolve("target/classes") + ":"
+                        + Files.readString(app.resolve("target/bench-test-classpath.txt")).strip();
+            }
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "@" + app.resolve(".mvn/jvm.config"), "-cp", classpath, mainClass));
+            command.addAll(List.of(args));
+            Path logFile = logs.resolve(label + ".out");
+            process = start(new ProcessBuilder(command).directory(app.toFile())
+                    .redirectError(logs.resolve(label + ".err").toFile()));
+            stdin = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
+            CountDownLatch ready = new CountDownLatch(1);
+            Thread reader = new Thread(() -> {
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                     Writer copy = Files.newBufferedWriter(logFile)) {
+                    for (String line = in.readLine(); line != null; line = in.readLine()) {
+                        if (readyLine == null && line.startsWith(readyPrefix)) {
+                            readyLine = line;
+                            ready.countDown();
+                        }
+                        copy.write(line);
+                        copy.write('\n');
+                        copy.flush();
+                    }
+                } catch (IOException e) {
+                    // the process ended
+                }
+            }, label + "-stdout");
+            reader.setDaemon(true);
+            reader.start();
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (!ready.await(200, TimeUnit.MILLISECONDS)) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    stop(process);
+                    throw new IllegalStateException(label + (process.isAlive() ? " was not ready within 2 min" : " ended")
+                            + "; its stderr:\n" + tail(logs.resolve(label + ".err"), 10));
+                }
+            }
+        }
+
+        /** Sends one line now and returns when it left (System.nanoTime). */
+        long send(String line) throws IOException {
+            stdin.write(line + "\n");
+            stdin.flush();
+            return System.nanoTime();
+        }
+
+        void sendBurst(String prefix, int count) throws IOException {
+            for (int i = 0; i < count; i++) {
+                stdin.write(prefix + i + "\n");
+            }
+            stdin.flush();
+        }
+
+        @Override
+        public void close() {
+            stop(process);
+        }
+    }
+
+    boolean hasOursClass(String simpleName) {
+        return Files.exists(app.resolve("target/classes/" + OURS_PACKAGE.replace('.', '/') + "/" + simpleName + ".class"));
     }
 
     /** What one echo run measured; null where the run failed before getting there. */
@@ -422,7 +709,7 @@ public final class Bench {
 
     /** Batch durations of a counting app, ours against the baseline; skipped if ours is not there yet. */
     void countRows(String what, String oursClass, String baselineMain, String note) {
-        if (!Files.exists(app.resolve("target/classes/" + OURS_PACKAGE.replace('.', '/') + "/" + oursClass + ".class"))) {
+        if (!hasOursClass(oursClass)) {
             log(what + ": skipped, " + oursClass + " is not in the template yet");
             rows.add(new Row(what + ": batch duration", "ms", null, null, "skipped: no " + oursClass + " in the template yet"));
             return;
@@ -478,9 +765,16 @@ public final class Bench {
         final Process process;
         final long startedAt;
 
+        /** A socket app: its own line server, whose address comes first in the app's arguments. */
         App(String label, String mainClass, boolean baseline, List<String> appArgs, String... jvmFlags) throws IOException {
+            this(label, mainClass, baseline, new LineServer(), appArgs, jvmFlags);
+        }
+
+        /** server null: an app that reads no socket (Kafka), with appArgs as they are. */
+        App(String label, String mainClass, boolean baseline, LineServer server, List<String> appArgs, String... jvmFlags)
+                throws IOException {
             this.label = label;
-            server = new LineServer();
+            this.server = server;
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "@" + app.resolve(".mvn/jvm.config"), // the flags Spark needs on Java 17, for both apps
@@ -491,22 +785,30 @@ public final class Bench {
                 command.addAll(opt.baselineFlags()); // after it, so a -Dlog4j2.configurationFile here wins
             }
             command.addAll(List.of(jvmFlags));
-            command.addAll(List.of(mainClass, "127.0.0.1", String.valueOf(server.port())));
+            command.add(mainClass);
+            if (server != null) {
+                command.addAll(List.of("127.0.0.1", String.valueOf(server.port())));
+            }
             command.addAll(appArgs);
             startedAt = System.nanoTime();
             try {
                 process = start(new ProcessBuilder(command).directory(app.toFile())
                         .redirectError(logs.resolve(label + ".err").toFile()));
             } catch (IOException e) {
-                server.close();
+                if (server != null) {
+                    server.close();
+                }
                 throw e;
             }
             out = new Output(process, logs.resolve(label + ".out"));
         }
 
-        /** Waits for the query to start and connect; returns the seconds since the JVM started. */
+        /** Waits for the query to start (and connect, for a socket app); returns the seconds since the JVM started. */
         double awaitReady() throws Exception {
             out.await(() -> out.startedAt() > 0, 120, "the query to start (BENCH started)");
+            if (server == null) {
+                return seconds(out.startedAt() - startedAt);
+            }
             if (!server.awaitClient(60)) {
                 throw new IllegalStateException(label + ": the app did not connect to the line server");
             }
@@ -524,7 +826,9 @@ public final class Bench {
 
         @Override
         public void close() {
-            server.close();
+            if (server != null) {
+                server.close();
+            }
             stop(process);
         }
     }
@@ -589,8 +893,10 @@ public final class Bench {
 
     /** Reads an app's stdout line by line, copies it to a log and notes when each marker arrived. */
     static final class Output {
-        // A console row holding one of our echo lines: "|L12|", "|  L12|" (right-aligned) or "|L12 |".
-        private static final Pattern ECHO_ROW = Pattern.compile("^\\|\\s*L(\\d+)\\s*\\|$");
+        // A line the bench sent, as an app prints it: a console row whose last column holds it ("|L12|",
+        // "|  L12|" right-aligned, "|L12 |", "|null|L12|" with a Kafka key before it), or a line ending
+        // in ": L12" (the real-time lesson prints each record so).
+        private static final Pattern ECHO_ROW = Pattern.compile("^(?:\\|(?:[^|]*\\|)*\\s*L(\\d+)\\s*\\||.*: L(\\d+))$");
         private static final Pattern PROGRESS = Pattern.compile("^BENCH progress batch=(\\d+) rows=(\\d+) triggerMs=(-?\\d+)$");
 
         record Progress(long at, long rows, long cumulativeRows, long triggerMs) {}
@@ -620,7 +926,7 @@ public final class Bench {
         private synchronized void accept(String line, long now) {
             Matcher m;
             if ((m = ECHO_ROW.matcher(line)).matches()) {
-                seen.putIfAbsent(Integer.parseInt(m.group(1)), now);
+                seen.putIfAbsent(Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2)), now);
             } else if ((m = PROGRESS.matcher(line)).matches()) {
                 rowsTotal += Long.parseLong(m.group(2));
                 progress.add(new Progress(now, Long.parseLong(m.group(2)), rowsTotal, Long.parseLong(m.group(3))));
