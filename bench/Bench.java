@@ -897,7 +897,7 @@ public final class Bench {
         // "|  L12|" right-aligned, "|L12 |", "|null|L12|" with a Kafka key before it), or a line ending
         // in ": L12" (the real-time lesson prints each record so).
         private static final Pattern ECHO_ROW = Pattern.compile("^(?:\\|(?:[^|]*\\|)*\\s*L(\\d+)\\s*\\||.*: L(\\d+))$");
-        private static final Pattern PROGRESS = Pattern.compile("^BENCH progress batch=(\\d+) rows=(\\d+) triggerMs=(-?\\d+)$");
+        private static final Pattern PROGRESS = Pattern.compile("^BENCH progress batch=(\\d+) rows=(\\d+) triggerMs=(-?\\d+)(?: .*)?$");
 
         record Progress(long at, long rows, long cumulativeRows, long triggerMs) {}
 

@@ -19,7 +19,9 @@ public final class ProgressProbe extends StreamingQueryListener {
     public void onQueryProgress(QueryProgressEvent event) {
         StreamingQueryProgress p = event.progress();
         System.out.println("BENCH progress batch=" + p.batchId() + " rows=" + p.numInputRows()
-                + " triggerMs=" + p.durationMs().getOrDefault("triggerExecution", -1L));
+                + " triggerMs=" + p.durationMs().getOrDefault("triggerExecution", -1L)
+                // Where a batch's time went (latestOffset, walCommit, addBatch, commitOffsets...), for the logs.
+                + " durations=" + new java.util.TreeMap<>(p.durationMs()));
     }
 
     @Override
