@@ -45,7 +45,8 @@ public final class KafkaLinesApp {
             show(settings.output());
             return;
         }
-        // Before Spark starts: a missing broker or topic is one line, not a hang.
+        // Before Spark starts: a checkpoint of another query, a missing broker or topic: one line, not a hang.
+        settings.claimCheckpoint();
         settings.checkBrokerAndTopic();
         SparkSession spark = SparkSession.builder()
                 .appName("Lesson 5: Kafka")

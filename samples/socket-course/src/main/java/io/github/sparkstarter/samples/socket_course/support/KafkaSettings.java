@@ -75,6 +75,28 @@ public record KafkaSettings(String bootstrapServers, String topic, Path output, 
     }
 
     /**
+     * Before Spark starts: checks that the output can be written and that the checkpoint is this
+     * query's (this topic, this output), or claims a new one for it, as lesson 4 does; otherwise
+     * ends the app (status 2) with one line naming the directory and the fix. A checkpoint of
+     * another topic would hold offsets of partitions this one does not have.
+     */
+    public void claimCheckpoint() {
+        try {
+            prepare();
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    /** @throws IllegalArgumentException naming the directory, what is wrong and what to do */
+    void prepare() {
+        CheckpointOwner.createWritable(output, "--output");
+        CheckpointOwner.claim(checkpoint, output, "lesson=5\ntopic=" + topic + "\noutput=" + output.toAbsolutePath().normalize() + "\n",
+                "lesson 5");
+    }
+
+    /**
      * Ends the app (status 1) with one line naming the address and what to do, when no broker
      * answers there within {@link #BROKER_WAIT}, or when it has no such topic.
      */
