@@ -45,9 +45,10 @@ public final class KafkaLinesApp {
             show(settings.output());
             return;
         }
-        // Before Spark starts: a checkpoint of another query, a missing broker or topic: one line, not a hang.
-        settings.claimCheckpoint();
+        // Before Spark starts: a missing broker or topic, or a checkpoint of another query, is one
+        // line, not a hang. The checkpoint is claimed last, so a refused run leaves no files behind.
         settings.checkBrokerAndTopic();
+        settings.claimCheckpoint();
         SparkSession spark = SparkSession.builder()
                 .appName("Lesson 5: Kafka")
                 .config(SessionDefaults.forThisMachine())

@@ -13,15 +13,19 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.example.iot.sensors.KafkaLinesApp;
 import org.example.iot.sensors.testkit.AppProcess;
+import org.example.iot.sensors.testkit.KafkaBroker;
+import org.example.iot.sensors.testkit.KafkaTestBroker;
 
 /**
  * Lesson 5's checkpoint, claimed for its topic and output as lesson 4's is for its inbox and
  * output, before Spark starts; and which failures of the query are a broker gone.
  */
+@ExtendWith(KafkaTestBroker.class)
 class KafkaSettingsTest {
 
     @Test
@@ -73,11 +77,13 @@ class KafkaSettingsTest {
     }
 
     @Test
-    void theAppSaysSoInOneLineAndEndsWithStatus2BeforeSparkStarts(@TempDir Path dir) throws Exception {
+    void theAppSaysSoInOneLineAndEndsWithStatus2BeforeSparkStarts(KafkaBroker broker, @TempDir Path dir) throws Exception {
         started(settings(dir, "lines", "saved"));
-        // No broker is asked: the checkpoint is checked first.
-        try (AppProcess app = AppProcess.start(KafkaLinesApp.class, "--bootstrap-servers", "127.0.0.1:9",
-                "--topic", "other-topic", "--output", dir.resolve("saved").toString(), "--checkpoint", dir.resolve("checkpoint").toString())) {
+        // A topic that exists, so that the broker and topic check, which comes first, passes.
+        String topic = "claimed-elsewhere";
+        assertEquals(null, KafkaSend.createTopicIfMissing(broker.bootstrapServers(), topic, 1));
+        try (AppProcess app = AppProcess.start(KafkaLinesApp.class, "--bootstrap-servers", broker.bootstrapServers(),
+                "--topic", topic, "--output", dir.resolve("saved").toString(), "--checkpoint", dir.resolve("checkpoint").toString())) {
             assertEquals(2, app.awaitExit(), app.output());
             List<String> lines = app.output().lines().toList();
             assertEquals(1, lines.size(), app.output());
