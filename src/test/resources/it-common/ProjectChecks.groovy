@@ -212,6 +212,60 @@ void localCluster(File dir) {
 }
 
 /**
+ * Lesson 5 on scripts/local-cluster.sh: the project's broker (exec:java@kafka-broker) on a free
+ * port, data/sensors.csv sent to it (exec:java@kafka-send), then KafkaLinesApp submitted with
+ * --class, its Kafka connector given with --jars, the cluster's own jars without it. Every line
+ * sent is saved once; SIGTERM (as Ctrl-C) stops the app and the cluster.
+ */
+void localClusterKafka(File dir) {
+    int brokerPort = freePort()
+    int masterPort = freePort()
+    String servers = "127.0.0.1:${brokerPort}"
+    File saved = new File(dir, 'target/cluster-kafka')
+    saved.deleteDir()
+    Process broker = start(dir, [mvn(), '-B', '-q', '-o', 'exec:java\u0040kafka-broker', "-Dexec.args=${brokerPort}".toString()])
+    StringBuffer brokerOutput = new StringBuffer()
+    broker.consumeProcessOutputStream(brokerOutput)
+    Process cluster = null
+    StringBuffer output = new StringBuffer()
+    try {
+        await('the Kafka broker', 180) { brokerOutput.contains('Kafka broker ready') || !broker.alive }
+        assert broker.alive: brokerOutput
+        run(dir, [mvn(), '-B', '-q', '-o', 'exec:java\u0040kafka-send',
+                "-Dexec.args=--bootstrap-servers ${servers} --file data/sensors.csv --rate 1000".toString()], [:], 180)
+        int sent = new File(dir, 'data/sensors.csv').readLines().size()
+        cluster = start(dir, ['scripts/local-cluster.sh', '--class', 'KafkaLinesApp', '--', '--bootstrap-servers', servers,
+                '--output', new File(saved, 'lines').path, '--checkpoint', new File(saved, 'checkpoint').path],
+                [MASTER_PORT: String.valueOf(masterPort)])
+        cluster.consumeProcessOutputStream(output)
+        await("the ${sent} records saved by the cluster", 300) { savedLines(new File(saved, 'lines')) >= sent || !cluster.alive }
+        assert savedLines(new File(saved, 'lines')) == sent: output
+        assert output.contains('KafkaLinesApp'): output
+        List<String> sparkJars = new File(dir, 'target/local-cluster/spark-home/jars').list() as List<String>
+        assert sparkJars.any { it.startsWith('spark-sql_') }: sparkJars
+        assert sparkJars.findAll { it.contains('kafka') || it.startsWith('commons-pool2') }.isEmpty(): "the cluster's jars: ${sparkJars}"
+        // SIGTERM through the handle, as Ctrl-C stops it: Process.destroy() would close its output under the reader.
+        cluster.toHandle().destroy()
+        assert cluster.waitFor(120, TimeUnit.SECONDS): output
+        assert output.contains('Stopped, as you asked'): output
+        def leftovers = 'ps -eo args'.execute().text.readLines().findAll { it.contains("${dir.path}/target/local-cluster") }
+        assert leftovers.isEmpty(): "processes left running: ${leftovers}"
+        println "local cluster: lesson 5 saved the ${sent} records sent to the broker at ${servers}"
+    } finally {
+        cluster?.destroyForcibly()
+        broker.toHandle().destroy()
+        if (!broker.waitFor(60, TimeUnit.SECONDS)) {
+            broker.destroyForcibly()
+        }
+    }
+}
+
+/** The lines of the JSON files a file sink wrote to dir (its log, _spark_metadata, left out). */
+int savedLines(File dir) {
+    (dir.listFiles() ?: []).findAll { it.isFile() && it.name.endsWith('.json') }.sum(0) { it.readLines().size() } as int
+}
+
+/**
  * The app under test connects to the server, gets one line, prints it, and ends with status 0 once
  * the server closes the connection: within connectSeconds, then seconds for each of the rest.
  */

@@ -64,9 +64,9 @@ class SaveSettingsTest {
     @Test
     void savedLinesWhoseCheckpointIsGoneAreNotSilentlySkipped(@TempDir Path dir) throws Exception {
         SaveSettings settings = setUp(dir);
-        Files.createDirectories(settings.output().resolve(SaveSettings.SINK_LOG));
+        Files.createDirectories(settings.output().resolve(CheckpointOwner.SINK_LOG));
 
-        assertNamed(settings, "holds lines saved with a checkpoint that is gone", "Delete '" + settings.output() + "'");
+        assertNamed(settings, "holds records saved with a checkpoint that is gone", "Delete '" + settings.output() + "'");
     }
 
     @Test

@@ -21,6 +21,8 @@ String plain = checks.javaJar(dir, 'java', 'target/sensor-stream-0.1.0-SNAPSHOT.
 assert !plain.contains('WARNING'): "java -jar on Java 17 warned:\n${plain}"
 
 checks.localCluster(dir)
+// Lesson 5 on the same cluster script: its Kafka connector given with --jars, as on a real cluster.
+checks.localClusterKafka(dir)
 assert checks.manifestLibraries(new File(dir, 'target/sensor-stream-0.1.0-SNAPSHOT-thin.jar')).isEmpty(): 'the thin jar lists libraries'
 assert checks.manifestLibraries(new File(dir, 'target/sensor-stream-0.1.0-SNAPSHOT.jar')).contains('lib/spark-sql_2.13-@spark4.version@.jar')
 

@@ -78,6 +78,8 @@ assert interactiveSettings.getText('UTF-8').contains('DEFAULT_PORT = 9999')
 
 // The cluster script, and the thin jar it built, without Spark (spark-submit brings its own).
 checks.localCluster(dir)
+// Lesson 5 on the same cluster script: its Kafka connector given with --jars, as on a real cluster.
+checks.localClusterKafka(dir)
 assert checks.manifestLibraries(new File(dir, 'target/socket-course-1.0.0-thin.jar')).isEmpty(): 'the thin jar lists libraries'
 assert checks.manifestLibraries(new File(dir, 'target/socket-course-1.0.0.jar')).contains('lib/spark-sql_2.12-@spark.version@.jar')
 

@@ -5,6 +5,7 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Explains why a streaming query failed. A known cause gets one line that says what to do; any
@@ -19,9 +20,17 @@ final class FailureReport {
     private FailureReport() {
     }
 
-    /** Prints the report and returns the exit status, 1. */
+    /** Prints the report for a query that reads the socket of settings (or none, when null); returns 1. */
     static int report(Throwable failure, StreamSettings settings, PrintStream err) {
-        Optional<String> known = knownCause(failure, settings);
+        return report(failure, cause -> knownCause(cause, settings), err);
+    }
+
+    /**
+     * Prints the report and returns the exit status, 1. knownCause: the one line for a failure
+     * whose cause the lesson foresees (such as a Kafka broker gone), else empty.
+     */
+    static int report(Throwable failure, Function<Throwable, Optional<String>> knownCause, PrintStream err) {
+        Optional<String> known = knownCause.apply(failure);
         if (known.isPresent()) {
             err.println("error: " + known.get());
             return 1;

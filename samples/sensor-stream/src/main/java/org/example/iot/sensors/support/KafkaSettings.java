@@ -3,6 +3,7 @@ package org.example.iot.sensors.support;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -26,8 +27,11 @@ public record KafkaSettings(String bootstrapServers, String topic, Path output, 
             + " [--checkpoint DIR] [--show]   (defaults: " + DEFAULT_SERVERS + " " + DEFAULT_TOPIC
             + " saved/kafka-lines saved/kafka-checkpoint)";
 
-    /** How long the checks wait for the broker before they give up. */
-    static final Duration BROKER_WAIT = Duration.ofSeconds(10);
+    /**
+     * How long the checks wait for the broker before they give up; the lesson gives Kafka's
+     * clients the same bound for each call, so that a broker gone mid-stream ends the query too.
+     */
+    public static final Duration BROKER_WAIT = Duration.ofSeconds(10);
 
     /** The command that starts the project's own broker, named in the messages. */
     public static final String START_BROKER = "mvn -q compile exec:java@kafka-broker";
@@ -71,6 +75,28 @@ public record KafkaSettings(String bootstrapServers, String topic, Path output, 
     }
 
     /**
+     * Before Spark starts: checks that the output can be written and that the checkpoint is this
+     * query's (this topic, this output), or claims a new one for it, as lesson 4 does; otherwise
+     * ends the app (status 2) with one line naming the directory and the fix. A checkpoint of
+     * another topic would hold offsets of partitions this one does not have.
+     */
+    public void claimCheckpoint() {
+        try {
+            prepare();
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    /** @throws IllegalArgumentException naming the directory, what is wrong and what to do */
+    void prepare() {
+        CheckpointOwner.createWritable(output, "--output");
+        CheckpointOwner.claim(checkpoint, output, "lesson=5\ntopic=" + topic + "\noutput=" + output.toAbsolutePath().normalize() + "\n",
+                "lesson 5");
+    }
+
+    /**
      * Ends the app (status 1) with one line naming the address and what to do, when no broker
      * answers there within {@link #BROKER_WAIT}, or when it has no such topic.
      */
@@ -106,6 +132,24 @@ public record KafkaSettings(String bootstrapServers, String topic, Path output, 
         } finally {
             close(admin);
         }
+    }
+
+    /**
+     * The one line for a query that failed because the broker stopped answering, else empty: a
+     * Kafka client that gave up waiting for it (Kafka's TimeoutException, from the driver's offset
+     * requests or a task's consumer), or a task that fetched nothing within its poll timeout
+     * (Spark's own "Cannot fetch record for offset"). Any other failure keeps its stack trace.
+     */
+    public Optional<String> brokerGone(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.apache.kafka.common.errors.TimeoutException
+                    || cause instanceof TimeoutException && String.valueOf(cause.getMessage()).startsWith("Cannot fetch record")) {
+                return Optional.of("the Kafka broker at " + bootstrapServers + " stopped answering, so the query"
+                        + " stopped. The records saved so far in " + output + " are kept. Start the broker again: "
+                        + START_BROKER + ", then run this lesson again: it goes on from its checkpoint, " + checkpoint);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Closes without waiting for calls still retrying (close() would wait for their timeouts). */

@@ -1,6 +1,8 @@
 package org.example.iot.sensors.support;
 
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.hadoop.util.ShutdownHookManager;
@@ -38,13 +40,27 @@ public final class StreamEnd {
 
     /** The same for a query that reads no socket, such as lesson 4's: it runs until Ctrl-C or a failure. */
     public static void awaitTermination(StreamingQuery query) {
-        finish(query, null, null);
+        awaitTermination(query, failure -> Optional.empty());
+    }
+
+    /**
+     * The same for a query whose source can fail in a way the lesson foresees, such as lesson 5's
+     * broker going away: knownCause gives the one line for such a failure, or empty for any other,
+     * which gets its stack trace as usual.
+     */
+    public static void awaitTermination(StreamingQuery query, Function<Throwable, Optional<String>> knownCause) {
+        finish(query, null, null, knownCause);
     }
 
     /** source and settings: the socket's watcher and settings, or null when the query reads no socket. */
     private static void finish(StreamingQuery query, SourceWatcher source, StreamSettings settings) {
+        finish(query, source, settings, failure -> FailureReport.knownCause(failure, settings));
+    }
+
+    private static void finish(StreamingQuery query, SourceWatcher source, StreamSettings settings,
+            Function<Throwable, Optional<String>> knownCause) {
         stopOnCtrlC(query);
-        int status = await(query, source, settings);
+        int status = await(query, source, settings, knownCause);
         if (STOP_ASKED.get()) {
             // The shutdown hooks are stopping Spark and will end the JVM with the signal's status.
             return;
@@ -53,11 +69,12 @@ public final class StreamEnd {
         System.exit(status);
     }
 
-    private static int await(StreamingQuery query, SourceWatcher source, StreamSettings settings) {
+    private static int await(StreamingQuery query, SourceWatcher source, StreamSettings settings,
+            Function<Throwable, Optional<String>> knownCause) {
         try {
             query.awaitTermination();
         } catch (StreamingQueryException e) {
-            return STOP_ASKED.get() ? 0 : FailureReport.report(e, settings, System.err);
+            return STOP_ASKED.get() ? 0 : FailureReport.report(e, knownCause, System.err);
         }
         if (STOP_ASKED.get()) {
             return 0;

@@ -45,25 +45,40 @@ public final class KafkaLinesApp {
             show(settings.output());
             return;
         }
-        // Before Spark starts: a missing broker or topic is one line, not a hang.
+        // Before Spark starts: a missing broker or topic, or a checkpoint of another query, is one
+        // line, not a hang. The checkpoint is claimed last, so a refused run leaves no files behind.
         settings.checkBrokerAndTopic();
+        settings.claimCheckpoint();
         SparkSession spark = SparkSession.builder()
                 .appName("Lesson 5: Kafka")
                 .config(SessionDefaults.forThisMachine())
                 .getOrCreate();
 
+        String brokerWait = String.valueOf(KafkaSettings.BROKER_WAIT.toMillis());
         // Concept 1: the topic as a stream; at the first start, from its first record on.
         Dataset<Row> records = spark.readStream()
                 .format("kafka")
                 .option("kafka.bootstrap.servers", settings.bootstrapServers())
                 .option("subscribe", settings.topic())
                 .option("startingOffsets", "earliest")
+                // A broker that goes away mid-stream: Kafka's clients wait 60 s for each call by
+                // default, and Spark asks for the offsets 3 times before the query fails, so the
+                // app would hang for minutes. Bounded here: each call to the broker, from the
+                // driver's offset requests and from the tasks' consumers, gives up after BROKER_WAIT.
+                .option("kafka.default.api.timeout.ms", brokerWait)
+                .option("kafka.request.timeout.ms", brokerWait)
+                // A task that reads records waits this long for them (by default spark.network.timeout, 120 s).
+                .option("kafkaConsumer.pollTimeoutMs", brokerWait)
+                // How often the driver asks for the latest offsets before the query fails (Spark's default, 3).
+                .option("fetchOffset.numRetries", "3")
                 .load();
 
         StreamingQuery query = save(lines(records), settings.output(), settings.checkpoint());
         System.out.println("Saving the records of topic '" + settings.topic() + "' at " + settings.bootstrapServers()
                 + " to " + settings.output() + ". Ctrl-C stops; start again to go on where it stopped.");
-        StreamEnd.awaitTermination(query);
+        // A broker gone mid-stream ends the app with one line that says how to go on; any other
+        // failure shows its stack trace.
+        StreamEnd.awaitTermination(query, settings::brokerGone);
     }
 
     /** A Kafka record as a row of text and numbers: key, value, topic, partition, offset, timestamp. */

@@ -26,7 +26,8 @@ import io.github.sparkstarter.samples.socket_course.testkit.TestLineServer;
 
 /**
  * Lesson 5 in a JVM of its own against the test broker: killed hard in the middle of the stream
- * and started again, it saves every record exactly once; without a broker it says so in one line.
+ * and started again, it saves every record exactly once; without a broker, or when the broker goes
+ * away mid-stream, it says so in one line.
  */
 @ExtendWith({SparkTestSession.class, KafkaTestBroker.class})
 class KafkaLinesAppIT {
@@ -58,6 +59,58 @@ class KafkaLinesAppIT {
 
         List<Row> rows = KafkaLinesApp.read(spark, saved).collectAsList();
         assertEquals(sent.stream().sorted().toList(), rows.stream().map(row -> row.getString(1)).sorted().toList());
+        KafkaLinesAppTest.assertInKeyOrder(rows);
+    }
+
+    @Test
+    void aBrokerGoneMidStreamEndsItInOneLineAndOnceBackItGoesOnWithoutLossOrDoubles(SparkSession spark, @TempDir Path dir) throws Exception {
+        // A broker of this test's own, not the shared one: it is stopped, then started again on
+        // the same port and data, as a user restarts exec:java@kafka-broker.
+        int port = TestLineServer.freePort();
+        Path brokerData = dir.resolve("broker");
+        String topic = "broker-gone";
+        Path saved = dir.resolve("saved");
+        String[] args = {"--bootstrap-servers", "127.0.0.1:" + port, "--topic", topic,
+                "--output", saved.toString(), "--checkpoint", dir.resolve("checkpoint").toString()};
+        List<String> sent = new ArrayList<>();
+
+        KafkaBroker broker = KafkaBroker.start(port, brokerData);
+        try {
+            assertEquals(null, KafkaSend.createTopicIfMissing(broker.bootstrapServers(), topic, 3));
+            try (AppProcess app = AppProcess.start(KafkaLinesApp.class, args)) {
+                app.awaitOutput("Saving the records");
+                sent.addAll(KafkaLinesAppTest.send(broker, topic, "before-", 3, 20));
+                awaitSaved(spark, saved, count -> count >= sent.size());
+                broker.close();
+                broker = null;
+
+                assertEquals(1, app.awaitExit(), app.output());
+                List<String> errors = app.output().lines().filter(line -> line.startsWith("error: ")).toList();
+                assertEquals(List.of("error: the Kafka broker at 127.0.0.1:" + port + " stopped answering, so the query stopped."
+                        + " The records saved so far in " + saved + " are kept. Start the broker again: "
+                        + "mvn -q compile exec:java@kafka-broker, then run this lesson again: it goes on from its checkpoint, "
+                        + dir.resolve("checkpoint")), errors, app.output());
+                assertFalse(app.output().contains("\tat "), "no stack trace:\n" + app.output());
+            }
+        } finally {
+            if (broker != null) {
+                broker.close();
+            }
+        }
+
+        try (KafkaBroker again = KafkaBroker.start(port, brokerData)) {
+            sent.addAll(KafkaLinesAppTest.send(again, topic, "after-", 3, 20));
+            try (AppProcess app = AppProcess.start(KafkaLinesApp.class, args)) {
+                app.awaitOutput("Saving the records");
+                awaitSaved(spark, saved, count -> count >= sent.size());
+                app.terminate();
+                app.awaitExit();
+            }
+        }
+
+        List<Row> rows = KafkaLinesApp.read(spark, saved).collectAsList();
+        assertEquals(sent.stream().sorted().toList(), rows.stream().map(row -> row.getString(1)).sorted().toList(),
+                "every record once");
         KafkaLinesAppTest.assertInKeyOrder(rows);
     }
 
