@@ -99,7 +99,8 @@ public final class FraudAlertsApp {
         StreamingQuery alerts = saveAlerts(alerts(parsed.where(col("problem").isNull())), database, settings.checkpoint());
         System.out.println("Watching the payments dropped into " + settings.inbox() + "; alerts and rejected lines go to "
                 + settings.databaseFile() + ". Ctrl-C stops; start again to go on where it stopped.");
-        // When the alerts' query ends, StreamEnd stops Spark, and the rejected lines' query with it.
+        // StreamEnd waits for both queries: when either ends (a failure of the rejected lines' query
+        // too), it says why and stops Spark, and the other query with it. Ctrl-C stops the alerts'.
         StreamEnd.awaitTermination(alerts);
     }
 

@@ -69,10 +69,13 @@ public final class StreamEnd {
         System.exit(status);
     }
 
-    private static int await(StreamingQuery query, SourceWatcher source, StreamSettings settings,
+    /** Waits; returns the app's exit status. Package-private for StreamEndTest. */
+    static int await(StreamingQuery query, SourceWatcher source, StreamSettings settings,
             Function<Throwable, Optional<String>> knownCause) {
         try {
-            query.awaitTermination();
+            // Any query of the app's session, not only this one: lesson 6 runs two (alerts and
+            // rejected lines), and the app must end, and say why, when either fails.
+            query.sparkSession().streams().awaitAnyTermination();
         } catch (StreamingQueryException e) {
             return STOP_ASKED.get() ? 0 : FailureReport.report(e, knownCause, System.err);
         }
