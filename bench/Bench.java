@@ -499,16 +499,7 @@ public final class Bench {
             }
 
             int lines = opt.lines();
-            long[] sentAt = new long[lines + 1];
-            long period = TimeUnit.SECONDS.toNanos(1) / opt.rate();
-            long t0 = System.nanoTime();
-            for (int i = 1; i <= lines; i++) {
-                long due = t0 + i * period;
-                for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
-                    LockSupport.parkNanos(wait);
-                }
-                sentAt[i] = sender.send("L" + i);
-            }
+            long[] sentAt = sendAtRate(sender, lines);
             if (!realTime) {
                 a.out.await(() -> a.out.rowsTotal() >= lines + 1, 60, "progress of all records");
                 List<Double> committed = new ArrayList<>();
@@ -518,29 +509,12 @@ public final class Bench {
                 result.committedP50 = percentile(committed, 0.50);
                 result.committedP99 = percentile(committed, 0.99);
             }
-            a.out.await(() -> a.out.seenCount() > lines, 15, null); // ours saves to files: prints none
-            List<Double> printed = new ArrayList<>();
-            for (int i = 1; i <= lines; i++) {
-                Long seenAt = a.out.seen.get(i);
-                if (seenAt != null) {
-                    printed.add((seenAt - sentAt[i]) / 1e6);
-                }
-            }
+            List<Double> printed = printedLatencies(a.out, sentAt); // ours saves to files: prints none
             result.seen = String.valueOf(printed.size());
             result.printedP50 = percentile(printed, 0.50);
             result.printedP99 = percentile(printed, 0.99);
 
-            List<Double> throughputs = new ArrayList<>();
-            for (int b = 0; burst > 0 && b < opt.bursts(); b++) {
-                long before = 1 + lines + (long) b * burst;
-                a.out.await(() -> a.out.rowsTotal() >= before, 180, "progress of the records sent so far");
-                long start = System.nanoTime();
-                sender.sendBurst("B" + b + "-", burst);
-                long target = before + burst;
-                a.out.await(() -> a.out.rowsTotal() >= target, 180, "progress of the burst");
-                throughputs.add(burst / seconds(a.out.timeRowsReached(target) - start));
-            }
-            result.throughput = median(throughputs);
+            result.throughput = burstThroughput(a.out, sender, 1 + lines, burst);
         } catch (Exception e) {
             log(label + " failed: " + e.getMessage());
         }
@@ -565,7 +539,7 @@ public final class Bench {
      * classes: lines written to its stdin, its stdout to a log, watched for the line that says
      * it is ready (the constructor waits for it, at most 2 minutes).
      */
-    final class Helper implements AutoCloseable {
+    final class Helper implements LineTarget, AutoCloseable {
         final Process process;
         private final Writer stdin;
         volatile String readyLine;
@@ -613,18 +587,9 @@ public final class Bench {
             }
         }
 
-        /** Sends one line now and returns when it left (System.nanoTime). */
-        long send(String line) throws IOException {
-            stdin.write(line + "\n");
-            stdin.flush();
-            return System.nanoTime();
-        }
-
-        void sendBurst(String prefix, int count) throws IOException {
-            for (int i = 0; i < count; i++) {
-                stdin.write(prefix + i + "\n");
-            }
-            stdin.flush();
+        @Override
+        public Writer writer() {
+            return stdin;
         }
 
         @Override
@@ -635,6 +600,77 @@ public final class Bench {
 
     boolean hasOursClass(String simpleName) {
         return Files.exists(app.resolve("target/classes/" + OURS_PACKAGE.replace('.', '/') + "/" + simpleName + ".class"));
+    }
+
+    /**
+     * Sends L1..Llines at --rate on a fixed schedule: each line waits for its slot, rather than a
+     * fixed sleep after each send, so the rate holds. Returns when each line left (index = n).
+     */
+    long[] sendAtRate(LineTarget target, int lines) throws IOException {
+        long[] sentAt = new long[lines + 1];
+        long period = TimeUnit.SECONDS.toNanos(1) / opt.rate();
+        long t0 = System.nanoTime();
+        for (int i = 1; i <= lines; i++) {
+            long due = t0 + i * period;
+            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                LockSupport.parkNanos(wait);
+            }
+            sentAt[i] = target.send("L" + i);
+        }
+        return sentAt;
+    }
+
+    /** For each line sent, the ms from its sending to its row on the app's stdout; lines not shown are left out. */
+    static List<Double> printedLatencies(Output out, long[] sentAt) throws InterruptedException {
+        int lines = sentAt.length - 1;
+        out.await(() -> out.seenCount() > lines, 15, null); // some may not show: not fatal
+        List<Double> latencies = new ArrayList<>();
+        for (int i = 1; i <= lines; i++) {
+            Long seenAt = out.seen.get(i);
+            if (seenAt != null) {
+                latencies.add((seenAt - sentAt[i]) / 1e6);
+            }
+        }
+        return latencies;
+    }
+
+    /**
+     * --bursts bursts of burst lines, each once the app has read all sent before it (sentBefore,
+     * then each burst); lines/s from the first write to the probe's report that the rows read
+     * cover the burst. One burst's time varies by a third from run to run (2 cores, GC): the
+     * median of a few. Null for burst 0.
+     */
+    Double burstThroughput(Output out, LineTarget target, long sentBefore, int burst) throws Exception {
+        List<Double> throughputs = new ArrayList<>();
+        for (int b = 0; burst > 0 && b < opt.bursts(); b++) {
+            long before = sentBefore + (long) b * burst;
+            out.await(() -> out.rowsTotal() >= before, 180, "progress of the lines sent so far");
+            long start = System.nanoTime();
+            target.sendBurst("B" + b + "-", burst);
+            long reached = before + burst;
+            out.await(() -> out.rowsTotal() >= reached, 180, "progress of the burst");
+            throughputs.add(burst / seconds(out.timeRowsReached(reached) - start));
+        }
+        return median(throughputs);
+    }
+
+    /** Where the bench writes lines: the socket of an app's line server, or the standard input of the Kafka sender. */
+    interface LineTarget {
+        Writer writer();
+
+        /** Sends one line now and returns when it left (System.nanoTime). */
+        default long send(String line) throws IOException {
+            writer().write(line + "\n");
+            writer().flush();
+            return System.nanoTime();
+        }
+
+        default void sendBurst(String prefix, int count) throws IOException {
+            for (int i = 0; i < count; i++) {
+                writer().write(prefix + i + "\n");
+            }
+            writer().flush();
+        }
     }
 
     /** What one echo run measured; null where the run failed before getting there. */
@@ -663,44 +699,15 @@ public final class Bench {
             }
 
             if (lines > 0) {
-                long[] sentAt = new long[lines + 1];
-                long period = TimeUnit.SECONDS.toNanos(1) / opt.rate();
-                long t0 = System.nanoTime();
-                for (int i = 1; i <= lines; i++) {
-                    long due = t0 + i * period;
-                    // Steady rate: wait for each line's slot, not a fixed sleep after each send.
-                    for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
-                        LockSupport.parkNanos(wait);
-                    }
-                    sentAt[i] = a.server.send("L" + i);
-                }
-                a.out.await(() -> a.out.seenCount() > lines, 15, null); // some may not show: not fatal
-                List<Double> latencies = new ArrayList<>();
-                for (int i = 1; i <= lines; i++) {
-                    Long seenAt = a.out.seen.get(i);
-                    if (seenAt != null) {
-                        latencies.add((seenAt - sentAt[i]) / 1e6);
-                    }
-                }
+                long[] sentAt = sendAtRate(a.server, lines);
+                List<Double> latencies = printedLatencies(a.out, sentAt);
                 result.seen = String.valueOf(latencies.size());
                 result.p50 = percentile(latencies, 0.50);
                 result.p99 = percentile(latencies, 0.99);
             }
             result.rssAfterLatency = a.peakRssMb();
-
-            // One burst's time varies by a third from run to run (2 cores, GC): the median of a few.
-            List<Double> throughputs = new ArrayList<>();
-            for (int b = 0; burst > 0 && b < opt.bursts(); b++) {
-                long before = 1 + lines + (long) b * burst;
-                a.out.await(() -> a.out.rowsTotal() >= before, 180, "progress of the lines sent so far");
-                long start = System.nanoTime();
-                a.server.sendBurst("B" + b + "-", burst);
-                long target = before + burst;
-                a.out.await(() -> a.out.rowsTotal() >= target, 180, "progress of the burst");
-                throughputs.add(burst / seconds(a.out.timeRowsReached(target) - start));
-                result.rssAfterBurst = a.peakRssMb();
-            }
-            result.throughput = median(throughputs);
+            result.throughput = burstThroughput(a.out, a.server, 1 + lines, burst);
+            result.rssAfterBurst = burst > 0 ? a.peakRssMb() : null;
         } catch (Exception e) {
             log(label + " failed: " + e.getMessage());
         }
@@ -834,7 +841,7 @@ public final class Bench {
     }
 
     /** A one-client line server on 127.0.0.1 and an ephemeral port. */
-    static final class LineServer implements AutoCloseable {
+    static final class LineServer implements LineTarget, AutoCloseable {
         private final ServerSocket serverSocket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         private final CountDownLatch connected = new CountDownLatch(1);
         private volatile Socket client;
@@ -864,18 +871,9 @@ public final class Bench {
             return connected.await(seconds, TimeUnit.SECONDS);
         }
 
-        /** Sends one line now and returns when it left (System.nanoTime). */
-        long send(String line) throws IOException {
-            writer.write(line + "\n");
-            writer.flush();
-            return System.nanoTime();
-        }
-
-        void sendBurst(String prefix, int count) throws IOException {
-            for (int i = 0; i < count; i++) {
-                writer.write(prefix + i + "\n");
-            }
-            writer.flush();
+        @Override
+        public Writer writer() {
+            return writer;
         }
 
         @Override

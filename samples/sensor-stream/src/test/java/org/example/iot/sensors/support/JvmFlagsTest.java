@@ -21,7 +21,8 @@ import org.example.iot.sensors.testkit.AppProcess;
 /**
  * .mvn/jvm.config is the one list of JVM flags: Maven reads it for exec:java, the tests, scripts
  * and IDE run configurations pass it to Java as an @argfile. It follows the list Spark's own
- * launcher (spark-submit) uses; the jar's manifest repeats its packages for java -jar.
+ * launcher (spark-submit) uses, which differs between Spark 3.5, 4.0, 4.1 and 4.2 (the generated
+ * file holds its line's); the jar's manifest repeats its packages for java -jar.
  */
 class JvmFlagsTest {
 
