@@ -559,24 +559,12 @@ public final class Bench {
                     .redirectError(logs.resolve(label + ".err").toFile()));
             stdin = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
             CountDownLatch ready = new CountDownLatch(1);
-            Thread reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-                     Writer copy = Files.newBufferedWriter(logFile)) {
-                    for (String line = in.readLine(); line != null; line = in.readLine()) {
-                        if (readyLine == null && line.startsWith(readyPrefix)) {
-                            readyLine = line;
-                            ready.countDown();
-                        }
-                        copy.write(line);
-                        copy.write('\n');
-                        copy.flush();
-                    }
-                } catch (IOException e) {
-                    // the process ended
+            readLines(process, logFile, label + "-stdout", line -> {
+                if (readyLine == null && line.startsWith(readyPrefix)) {
+                    readyLine = line;
+                    ready.countDown();
                 }
-            }, label + "-stdout");
-            reader.setDaemon(true);
-            reader.start();
+            });
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
             while (!ready.await(200, TimeUnit.MILLISECONDS)) {
                 if (!process.isAlive() || System.nanoTime() > deadline) {
@@ -905,20 +893,7 @@ public final class Bench {
         private long rowsTotal;
 
         Output(Process process, Path logFile) {
-            Thread reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-                     Writer copy = Files.newBufferedWriter(logFile)) {
-                    for (String line = in.readLine(); line != null; line = in.readLine()) {
-                        accept(line, System.nanoTime());
-                        copy.write(line);
-                        copy.write('\n');
-                    }
-                } catch (IOException e) {
-                    // the process ended
-                }
-            }, "stdout-reader");
-            reader.setDaemon(true);
-            reader.start();
+            readLines(process, logFile, "stdout-reader", line -> accept(line, System.nanoTime()));
         }
 
         private synchronized void accept(String line, long now) {
@@ -975,6 +950,27 @@ public final class Bench {
     }
 
     // ---------------------------------------------------------------- processes
+
+    /**
+     * Reads the process's stdout line by line in a daemon thread until it ends: each line to
+     * onLine as soon as it is read, then to a copy in logFile.
+     */
+    static void readLines(Process process, Path logFile, String threadName, java.util.function.Consumer<String> onLine) {
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                 Writer copy = Files.newBufferedWriter(logFile)) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    onLine.accept(line);
+                    copy.write(line);
+                    copy.write('\n');
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+        }, threadName);
+        reader.setDaemon(true);
+        reader.start();
+    }
 
     Process start(ProcessBuilder builder) throws IOException {
         Process process = builder.start();
