@@ -59,7 +59,6 @@ public record SaveSettings(Path inbox, Path output, Path checkpoint) {
             throw new IllegalArgumentException("the input directory '" + inbox + "' does not exist. Create it"
                     + " (mkdir -p " + inbox + "), or name another with --inbox DIR; scripts/drop-sample.sh fills it");
         }
-        CheckpointOwner.createWritable(output, "--output");
         String owner = "inbox=" + inbox.toAbsolutePath().normalize() + "\noutput=" + output.toAbsolutePath().normalize() + "\n";
         CheckpointOwner.claim(checkpoint, output, owner, "lesson 4");
     }

@@ -35,7 +35,7 @@ public final class StreamEnd {
         SourceWatcher source = SourceWatcher.watch(query,
                 () -> System.out.println("Streaming from " + settings.address() + ". Type lines into the server; Ctrl-C stops."),
                 () -> stopQuietly(query));
-        finish(query, source, settings);
+        finish(query, source, settings, failure -> FailureReport.knownCause(failure, settings));
     }
 
     /** The same for a query that reads no socket, such as lesson 4's: it runs until Ctrl-C or a failure. */
@@ -53,10 +53,6 @@ public final class StreamEnd {
     }
 
     /** source and settings: the socket's watcher and settings, or null when the query reads no socket. */
-    private static void finish(StreamingQuery query, SourceWatcher source, StreamSettings settings) {
-        finish(query, source, settings, failure -> FailureReport.knownCause(failure, settings));
-    }
-
     private static void finish(StreamingQuery query, SourceWatcher source, StreamSettings settings,
             Function<Throwable, Optional<String>> knownCause) {
         stopOnCtrlC(query);

@@ -33,12 +33,13 @@ final class CheckpointOwner {
 
     /**
      * Claims checkpoint for owner, the lines that say what it is for (such as "inbox=...",
-     * "output=..."), or checks that it is already this owner's. lesson names the query in the
-     * messages, as in "lesson 4".
+     * "output=..."), or checks that it is already this owner's; first makes sure output can be
+     * written. lesson names the query in the messages, as in "lesson 4".
      *
      * @throws IllegalArgumentException naming the checkpoint or output, what is wrong and what to do
      */
     static void claim(Path checkpoint, Path output, String owner, String lesson) {
+        createWritable(output, "--output");
         Path ownerFile = ownerFile(checkpoint);
         if (!isEmpty(checkpoint)) {
             String found = Files.isRegularFile(ownerFile) ? read(ownerFile) : null;
@@ -65,7 +66,7 @@ final class CheckpointOwner {
     }
 
     /** Creates dir if missing and checks that files can be written in it; option names the fix. */
-    static void createWritable(Path dir, String option) {
+    private static void createWritable(Path dir, String option) {
         try {
             Files.createDirectories(dir);
             Files.deleteIfExists(Files.createTempFile(dir, ".probe", ".tmp"));

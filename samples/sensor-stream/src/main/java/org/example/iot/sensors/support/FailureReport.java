@@ -20,11 +20,6 @@ final class FailureReport {
     private FailureReport() {
     }
 
-    /** Prints the report for a query that reads the socket of settings (or none, when null); returns 1. */
-    static int report(Throwable failure, StreamSettings settings, PrintStream err) {
-        return report(failure, cause -> knownCause(cause, settings), err);
-    }
-
     /**
      * Prints the report and returns the exit status, 1. knownCause: the one line for a failure
      * whose cause the lesson foresees (such as a Kafka broker gone), else empty.

@@ -91,7 +91,6 @@ public record KafkaSettings(String bootstrapServers, String topic, Path output, 
 
     /** @throws IllegalArgumentException naming the directory, what is wrong and what to do */
     void prepare() {
-        CheckpointOwner.createWritable(output, "--output");
         CheckpointOwner.claim(checkpoint, output, "lesson=5\ntopic=" + topic + "\noutput=" + output.toAbsolutePath().normalize() + "\n",
                 "lesson 5");
     }

@@ -49,7 +49,7 @@ class FailureReportTest {
 
     private static String report(Throwable failure) {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        assertEquals(1, FailureReport.report(failure, SETTINGS, new PrintStream(printed, true, StandardCharsets.UTF_8)));
+        assertEquals(1, FailureReport.report(failure, cause -> FailureReport.knownCause(cause, SETTINGS), new PrintStream(printed, true, StandardCharsets.UTF_8)));
         return printed.toString(StandardCharsets.UTF_8);
     }
 }
