@@ -325,7 +325,7 @@ void walk(File dir, String label) {
                         List<Pattern> patterns = commands.collect { shown(it) }
                         awaitText(t, "the README's lines at line ${block.line}") { String out ->
                             List<String> printed = out.readLines()*.trim()
-                            patterns.every { Pattern p -> printed.any { p.matcher(it).matches() } }
+                            patterns.every { Pattern p -> printed.any { p.matcher(it).find() } }
                         }
                         break
                     case 'run':
@@ -365,7 +365,7 @@ void walk(File dir, String label) {
 }
 
 /** A project generated afresh beside the tested one, with the same parameters: nothing built yet. */
-File generateAgain(File projectDir, String caseName, Map<String, String> archetype, String mvn) {
+File generateAgain(File projectDir, Map<String, String> archetype, String mvn) {
     File properties = new File(projectDir, "../../archetype.properties")
     Properties parameters = new Properties()
     properties.withReader('UTF-8') { parameters.load(it) }

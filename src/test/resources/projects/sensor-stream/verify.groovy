@@ -6,6 +6,11 @@ File dir = context.projectDir
 def checks = new GroovyShell().parse(new File(dir, '../../../../it-common/ProjectChecks.groovy'))
 
 checks.sampleIsFresh(dir, 'sensor-stream')
+
+// The course as a learner walks it: a project generated afresh with the same parameters, nothing
+// built, the README's commands in README order (ReadmeWalk.groovy says how the README marks them).
+def walker = new GroovyShell().parse(new File(dir, '../../../../it-common/ReadmeWalk.groovy'))
+walker.walk(walker.generateAgain(dir, checks.archetype(), checks.mvn()), 'sensor-stream')
 def settings = new File(dir, 'src/main/java/org/example/iot/sensors/support/StreamSettings.java').getText('UTF-8')
 assert settings.contains('APP_NAME = "Sensor Stream 传感器"')
 assert settings.contains('DEFAULT_HOST = "127.0.0.1"')
