@@ -110,6 +110,18 @@ class Block {
     String marker
 }
 
+/**
+ * What each terminal runs: a window size, and SIGINT as a terminal gives it (a process started in
+ * the background by a build inherits it ignored, and Ctrl-C would then prove nothing).
+ */
+File terminalWrapper(File folder) {
+    File wrapper = new File(folder, 'terminal.sh')
+    wrapper.setText('#!/bin/bash\nstty rows 40 cols 120\n'
+            + 'exec perl -e \'$SIG{INT} = "DEFAULT"; exec @ARGV or die "cannot run: $!"\' bash -c "$WALK_COMMAND"\n', 'UTF-8')
+    wrapper.setExecutable(true)
+    wrapper
+}
+
 /** The README's code blocks (indented or fenced) with the section each is in and the walk marker before it. */
 List<Block> blocks(List<String> readme) {
     List<Block> found = []
@@ -204,12 +216,7 @@ void walk(File dir, String label) {
     File transcripts = new File(dir.parentFile, "walk-transcripts-${label}")
     transcripts.deleteDir()
     transcripts.mkdirs()
-    File wrapper = new File(transcripts, 'terminal.sh')
-    // A terminal with a window size, and SIGINT as a terminal gives it (a process started in the
-    // background by a build inherits it ignored, and Ctrl-C would then prove nothing).
-    wrapper.setText('#!/bin/bash\nstty rows 40 cols 120\n'
-            + 'exec perl -e \'$SIG{INT} = "DEFAULT"; exec @ARGV or die "cannot run: $!"\' bash -c "$WALK_COMMAND"\n', 'UTF-8')
-    wrapper.setExecutable(true)
+    File wrapper = terminalWrapper(transcripts)
 
     List<Block> all = blocks(new File(dir, 'README.md').readLines('UTF-8'))
     List<Block> unmarked = all.findAll { it.marker == null && it.lines.any { isCommand(it.trim()) } && !it.lines.every { !it.trim() || isCommand(it.trim()) } }
@@ -360,6 +367,8 @@ void walk(File dir, String label) {
     } finally {
         terminals.values().each { it.close() }
     }
+    List<String> left = processesIn(dir, 30)
+    assert !left: "README walk (${label}): processes still running in the project after the walk: ${left}"
     sectionSeconds.each { section, seconds -> println "walk (${label}): ${section}: ${seconds} s" }
     println "walk (${label}): total ${TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - walkStart)} s"
 }
@@ -380,4 +389,57 @@ File generateAgain(File projectDir, Map<String, String> archetype, String mvn) {
     String said = generate.inputStream.getText('UTF-8')
     assert generate.waitFor(120, TimeUnit.SECONDS) && generate.exitValue() == 0: said
     new File(home, parameters.getProperty('artifactId'))
+}
+
+/**
+ * The processes whose working directory is dir (Linux /proc), once those that end within the given
+ * seconds have ended: what a script or lesson left running.
+ */
+List<String> processesIn(File dir, long seconds) {
+    String path = dir.canonicalPath
+    Closure<List<String>> running = {
+        new File('/proc').listFiles().findAll { it.name ==~ /\d+/ }.findResults { File process ->
+            try {
+                String cwd = java.nio.file.Files.readSymbolicLink(new File(process, 'cwd').toPath()).toString()
+                cwd == path ? "${process.name}: ${new File(process, 'cmdline').text.replace('\u0000' as char, ' ' as char).take(200)}".toString() : null
+            } catch (IOException gone) {
+                null
+            }
+        }
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds)
+    List<String> found = running()
+    while (found && System.nanoTime() < deadline) {
+        Thread.sleep(200)
+        found = running()
+    }
+    found
+}
+
+/**
+ * Ctrl-C pressed in a pseudo-terminal while command runs, once it has printed text: it must end with
+ * status 130, say so without a stack trace, and leave no process of its own running in dir.
+ */
+String pressCtrlCDuring(File dir, String command, String text) {
+    File transcripts = new File(dir.parentFile, 'walk-transcripts-ctrl-c')
+    transcripts.deleteDir()
+    transcripts.mkdirs()
+    File wrapper = terminalWrapper(transcripts)
+    Terminal t = new Terminal('ctrl-c', command, dir, wrapper, new File(transcripts, 'ctrl-c.txt'))
+    try {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300)
+        while (!t.output().contains(text)) {
+            assert t.alive && System.nanoTime() < deadline: "${command} did not print '${text}':\n${t.output()}"
+            Thread.sleep(200)
+        }
+        t.press(3)
+        Integer status = t.awaitEnd(120)
+        assert status == 130: "${command} after Ctrl-C: status ${status}\n${t.output()}"
+        assert !traces(t.output()): t.output()
+    } finally {
+        t.close()
+    }
+    List<String> left = processesIn(dir, 30)
+    assert !left: "${command} left processes running after Ctrl-C: ${left}\n${t.output()}"
+    t.output()
 }

@@ -11,7 +11,10 @@ checks.sampleIsFresh(dir, 'socket-course')
 // The course as a learner walks it: a project generated afresh with the same parameters, nothing
 // built, the README's commands in README order (ReadmeWalk.groovy says how the README marks them).
 def walker = new GroovyShell().parse(new File(dir, '../../../../it-common/ReadmeWalk.groovy'))
-walker.walk(walker.generateAgain(dir, archetype, checks.mvn()), 'socket-course')
+File walked = walker.generateAgain(dir, archetype, checks.mvn())
+walker.walk(walked, 'socket-course')
+// The pipeline script, interrupted: Ctrl-C stops everything it started.
+walker.pressCtrlCDuring(walked, 'scripts/pipeline.sh', 'Sending the card payments')
 assert new File(dir, 'target/socket-course-1.0.0.jar').exists(): 'runnable jar built'
 assert checks.warnings(new File(dir, 'build.log').getText('UTF-8')) == []: 'the project\'s mvn verify warned'
 assert new File(dir, 'target/failsafe-reports').list().any { it.endsWith('SocketStreamAppIT.txt') }: 'mvn verify ran the *IT tests'
