@@ -18,8 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import ${package}.KafkaLinesApp;
 import ${package}.testkit.AppProcess;
-import ${package}.testkit.KafkaBroker;
 import ${package}.testkit.KafkaTestBroker;
+import ${package}.tools.KafkaBroker;
+import ${package}.tools.KafkaSend;
 
 /**
  * Lesson 5's checkpoint, claimed for its topic and output as lesson 4's is for its inbox and
