@@ -104,7 +104,7 @@ public final class KafkaSend {
             throws IOException, InterruptedException {
         String topic = options.topic();
         if (options.file() == null) {
-            System.out.println("Type lines; each goes to topic '" + topic + "' (" + partitions + " partitions) at "
+            System.out.println("Type lines; each goes to topic '" + topic + "' (" + partitions(partitions) + ") at "
                     + options.servers() + ". Ctrl-D ends.");
             BufferedReader typed = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             for (String line; (line = typed.readLine()) != null; ) {
@@ -117,7 +117,7 @@ public final class KafkaSend {
         }
         List<String> lines = Files.readAllLines(options.file(), StandardCharsets.UTF_8);
         System.out.println("Sending the " + lines.size() + " lines of " + options.file() + " to topic '" + topic + "' ("
-                + partitions + " partitions) at " + options.servers() + ", " + options.rate() + " a second.");
+                + partitions(partitions) + ") at " + options.servers() + ", " + options.rate() + " a second.");
         long start = System.nanoTime();
         for (String line : lines) {
             if (deliveries.failure() != null) {
@@ -177,11 +177,13 @@ public final class KafkaSend {
          */
         synchronized String awaitAll(String servers) {
             boolean told = false;
-            long deadline = System.nanoTime() + DELIVERY_WAIT.plusSeconds(5).toNanos();
+            long start = System.nanoTime();
+            long deadline = start + DELIVERY_WAIT.plusSeconds(5).toNanos();
             try {
                 while (answered < handed && System.nanoTime() < deadline) {
-                    wait(1000);
-                    if (!told && answered < handed) {
+                    wait(200);
+                    // Acknowledgements take milliseconds: a second without them is worth saying.
+                    if (!told && answered < handed && System.nanoTime() - start > 1_000_000_000L) {
                         System.out.println("Waiting for the broker at " + servers + " to acknowledge " + (handed - answered)
                                 + " more lines (at most " + DELIVERY_WAIT.toSeconds() + " s)...");
                         told = true;
@@ -259,7 +261,7 @@ public final class KafkaSend {
                 try {
                     admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all()
                             .get(KafkaSettings.BROKER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-                    System.out.println("Created topic '" + topic + "' with " + partitions + " partitions.");
+                    System.out.println("Created topic '" + topic + "' with " + partitions(partitions) + ".");
                     return new Target(partitions, null);
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
@@ -270,8 +272,8 @@ public final class KafkaSend {
                 }
             }
             if (wanted != 0 && wanted != existing) {
-                return new Target(0, "topic '" + topic + "' at " + servers + " has " + existing + " partition"
-                        + (existing == 1 ? "" : "s") + ", not the " + wanted + " of --partitions. Leave out --partitions to"
+                return new Target(0, "topic '" + topic + "' at " + servers + " has " + partitions(existing)
+                        + ", not the " + wanted + " of --partitions. Leave out --partitions to"
                         + " send to its " + existing + ", or name a new topic: --topic NAME --partitions " + wanted);
             }
             return new Target(existing, null);
@@ -300,6 +302,11 @@ public final class KafkaSend {
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) SEND_WAIT.toMillis(),
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) DELIVERY_WAIT.toMillis()),
                 new StringSerializer(), new StringSerializer());
+    }
+
+    /** Such as "1 partition" or "3 partitions". */
+    private static String partitions(int count) {
+        return count + (count == 1 ? " partition" : " partitions");
     }
 
     private static int positive(String name, String value) {

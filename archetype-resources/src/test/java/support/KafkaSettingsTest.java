@@ -93,6 +93,27 @@ class KafkaSettingsTest {
     }
 
     @Test
+    void realTimeModeClaimsACheckpointForEachTopic(@TempDir Path dir) {
+        KafkaSettings lines = settings(dir, "lines", "saved");
+        KafkaSettings one = settings(dir, "one", "saved");
+
+        assertDoesNotThrow(lines::prepareRealTime);
+        assertDoesNotThrow(one::prepareRealTime, "another topic, another checkpoint");
+        assertTrue(!lines.realTimeCheckpoint().equals(one.realTimeCheckpoint()), lines.realTimeCheckpoint()::toString);
+        assertTrue(!lines.realTimeCheckpoint().equals(lines.checkpoint()), "not the micro-batch query's");
+        assertTrue(Files.isRegularFile(CheckpointOwner.ownerFile(one.realTimeCheckpoint())), "claimed");
+    }
+
+    @Test
+    void realTimeModeRefusesATopicOfMorePartitionsThanCores() {
+        String line = KafkaSettings.tooFewCores("lines", 3, 2);
+
+        assertTrue(line.startsWith("topic 'lines' has 3 partitions and Spark has 2 cores here"), line);
+        assertTrue(line.contains("--partitions 1"), line);
+        assertEquals(null, KafkaSettings.tooFewCores("lines", 2, 2));
+    }
+
+    @Test
     void aKafkaClientThatGaveUpWaitingIsTheBrokerGone(@TempDir Path dir) {
         KafkaSettings settings = settings(dir, "lines", "saved");
         Throwable driver = new RuntimeException("query failed", new ExecutionException(
