@@ -247,7 +247,8 @@ public final class Bench {
         // Online, as a first build on a new machine is: this downloads what the timed, offline, verify needs.
         mvn(app, "compile", Duration.ofMinutes(10), "-q", "-B", "compile", "dependency:build-classpath",
                 "-Dmdep.outputFile=target/bench-classpath.txt", "-Dmdep.includeScope=runtime");
-        // The project's Kafka broker is test code, with the Kafka server jar in test scope.
+        // The project's Kafka broker needs the Kafka server jar, a provided dependency: in the test
+        // classpath, not in the runtime one.
         mvn(app, "test-compile", Duration.ofMinutes(10), "-q", "-B", "test-compile", "dependency:build-classpath",
                 "-Dmdep.outputFile=target/bench-test-classpath.txt", "-Dmdep.includeScope=test");
 
@@ -404,7 +405,7 @@ public final class Bench {
 
     /**
      * Lesson 5 against a baseline written as Spark's Kafka integration guide writes it, both reading
-     * topics of the project's own broker (testkit/KafkaBroker, in a JVM of its own, the same for
+     * topics of the project's own broker (tools/KafkaBroker, in a JVM of its own, the same for
      * every run). Each run reads a new topic of 1 partition from its first record, so that record
      * n is offset n: a record reached the sink when the probe reports a batch whose rows, counted
      * from the first, include it. One partition keeps the records in order, and real-time mode holds
@@ -477,7 +478,7 @@ public final class Bench {
         List<String> args = baseline ? List.of(servers, topic)
                 : List.of("--bootstrap-servers", servers, "--topic", topic,
                         "--output", dir.resolve("output").toString(), "--checkpoint", dir.resolve("checkpoint").toString());
-        try (Helper sender = new Helper(label + "-sender", false, "Type lines", OURS_PACKAGE + ".support.KafkaSend",
+        try (Helper sender = new Helper(label + "-sender", false, "Type lines", OURS_PACKAGE + ".tools.KafkaSend",
                 "--bootstrap-servers", servers, "--topic", topic, "--partitions", "1");
              App a = new App(label, mainClass, baseline, null, args)) {
             result.coldStart = a.awaitReady();
@@ -521,7 +522,7 @@ public final class Bench {
         return result;
     }
 
-    /** How the project's broker says it is ready (testkit/KafkaBroker's main). */
+    /** How the project's broker says it is ready (tools/KafkaBroker's main). */
     static final String BROKER_READY = "Kafka broker ready at ";
 
     /** The project's broker (test code, so the test classpath) on a free port of 127.0.0.1; its ready line names its address. */
@@ -531,7 +532,7 @@ public final class Bench {
             port = probe.getLocalPort();
         }
         log("Kafka: starting the project's broker on 127.0.0.1:" + port);
-        return new Helper("kafka-broker", true, BROKER_READY, OURS_PACKAGE + ".testkit.KafkaBroker", String.valueOf(port));
+        return new Helper("kafka-broker", true, BROKER_READY, OURS_PACKAGE + ".tools.KafkaBroker", String.valueOf(port));
     }
 
     /**

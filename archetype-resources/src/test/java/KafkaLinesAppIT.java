@@ -16,13 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import ${package}.support.KafkaSend;
 import ${package}.testkit.AppProcess;
-import ${package}.testkit.KafkaBroker;
 import ${package}.testkit.KafkaTestBroker;
 import ${package}.testkit.RowCollector;
 import ${package}.testkit.SparkTestSession;
 import ${package}.testkit.TestLineServer;
+import ${package}.tools.KafkaBroker;
+import ${package}.tools.KafkaSend;
 
 /**
  * Lesson 5 in a JVM of its own against the test broker: killed hard in the middle of the stream

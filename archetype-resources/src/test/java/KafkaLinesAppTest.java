@@ -25,10 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import ${package}.support.KafkaSend;
-import ${package}.testkit.KafkaBroker;
 import ${package}.testkit.KafkaTestBroker;
 import ${package}.testkit.SparkTestSession;
+import ${package}.tools.KafkaBroker;
+import ${package}.tools.KafkaSend;
 
 /** Lesson 5's query: on rows shaped as Kafka's source gives them, and on a topic of a real broker. */
 @ExtendWith({SparkTestSession.class, KafkaTestBroker.class})

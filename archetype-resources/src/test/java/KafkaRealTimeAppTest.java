@@ -20,11 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import ${package}.support.KafkaSend;
-import ${package}.testkit.KafkaBroker;
 import ${package}.testkit.KafkaTestBroker;
 import ${package}.testkit.RowCollector;
 import ${package}.testkit.SparkTestSession;
+import ${package}.tools.KafkaBroker;
+import ${package}.tools.KafkaSend;
 
 /**
  * Real-time mode does what a micro-batch cannot: a record produced while the query's first batch

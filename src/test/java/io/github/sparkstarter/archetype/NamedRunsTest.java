@@ -55,7 +55,7 @@ class NamedRunsTest {
         String pkg = parameters.get("package");
         Set<String> mainScope = mainClasses(project.resolve("src/main/java"), pkg);
         Set<String> testScope = mainClasses(project.resolve("src/test/java"), pkg);
-        assertTrue(mainScope.contains(pkg + ".SocketStreamApp") && mainScope.contains(pkg + ".support.JavaLineServer"),
+        assertTrue(mainScope.contains(pkg + ".SocketStreamApp") && mainScope.contains(pkg + ".tools.JavaLineServer"),
                 "main classes not found: " + mainScope);
         Map<String, String> namedRuns = namedRuns(project.resolve("pom.xml"));
 

@@ -1,4 +1,4 @@
-package ${package}.support;
+package ${package}.tools;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package ${package}.support;
+package ${package}.tools;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+
+import ${package}.support.StreamSettings;
 
 /**
  * A line server in plain Java, for machines without netcat: does what {@code nc -lk PORT} does.

@@ -1,4 +1,4 @@
-package ${package}.testkit;
+package ${package}.tools;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,8 +27,9 @@ import kafka.server.KafkaRaftServer;
  * topics under target/kafka-broker/port-PORT, which {@code mvn clean} removes. The tests start one
  * with {@link KafkaTestBroker}.
  *
- * <p>It is test code, with the Kafka server jar in test scope: the app's jar and target/lib/ do not
- * carry it, and a real cluster has brokers of its own.
+ * <p>The Kafka server jar is a provided dependency (pom.xml): on the compile classpath, which the
+ * named run uses, but not in target/lib/ nor in the app's jar, which leaves this class out too: the
+ * app talks to brokers, and a real cluster has brokers of its own.
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -151,7 +152,7 @@ public final class KafkaBroker implements AutoCloseable {
         server.awaitShutdown();
     }
 
-    static boolean isFree(int port) {
+    private static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
             return true;
