@@ -96,7 +96,7 @@ public final class KafkaSend {
                     + KafkaSettings.START_BROKER);
             System.exit(1);
         }
-        System.out.println("Sent " + deliveries.acknowledged() + " lines to topic '" + topic + "'.");
+        System.out.println("Sent " + deliveries.acknowledged() + (deliveries.acknowledged() == 1 ? " line" : " lines") + " to topic '" + topic + "'.");
     }
 
     /** Sends the typed lines or the file's; null when all were handed over, else why it stopped. */
