@@ -36,9 +36,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class KafkaSend {
 
+    /** The partitions of a topic this tool creates, unless --partitions says otherwise. */
+    public static final int DEFAULT_PARTITIONS = 3;
+
     public static final String USAGE = "usage: [--bootstrap-servers HOST:PORT] [--topic NAME] [--partitions N]"
             + " [--file FILE [--rate LINES_PER_SECOND]] [--key-field N]   (defaults: " + KafkaSettings.DEFAULT_SERVERS
-            + " " + KafkaSettings.DEFAULT_TOPIC + " 3, typed lines, 5 a second, no key)";
+            + " " + KafkaSettings.DEFAULT_TOPIC + " " + DEFAULT_PARTITIONS + ", typed lines, 5 a second, no key)";
 
     private KafkaSend() {
     }
@@ -96,7 +99,7 @@ public final class KafkaSend {
             String keyField = line.option("key-field", null);
             return new Options(KafkaSettings.parseServers(line.option("bootstrap-servers", KafkaSettings.DEFAULT_SERVERS)),
                     KafkaSettings.parseTopic(line.option("topic", KafkaSettings.DEFAULT_TOPIC)),
-                    positive("--partitions", line.option("partitions", "3")),
+                    positive("--partitions", line.option("partitions", String.valueOf(DEFAULT_PARTITIONS))),
                     file == null ? null : readable(file),
                     positive("--rate", line.option("rate", "5")),
                     keyField == null ? 0 : positive("--key-field", keyField));
