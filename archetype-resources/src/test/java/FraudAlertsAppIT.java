@@ -169,6 +169,7 @@ class FraudAlertsAppIT {
         // As an H2 Shell or Console would open it: without AUTO_SERVER, so it serves no one else.
         try (Connection holder = DriverManager.getConnection("jdbc:h2:file:" + database.toAbsolutePath(), "sa", "");
                 AppProcess show = AppProcess.start(ShowAlerts.class, "--database", database.toString())) {
+            assertFalse(holder.isClosed());
             assertEquals(1, show.awaitExit(), show.output());
             assertTrue(show.output().strip().startsWith("error: the database '" + database + ".mv.db' is held by a program")
                     && show.output().strip().lines().count() == 1, show.output());
