@@ -66,13 +66,12 @@ public final class AlertsDatabase implements AutoCloseable {
 
     /**
      * The JDBC address of the file. AUTO_SERVER=TRUE: shared with other processes through a
-     * server on 127.0.0.1 (see above). DB_CLOSE_ON_EXIT=FALSE: H2 would close the database in a
-     * shutdown hook of its own, under a batch Spark is still saving as Ctrl-C stops the app; what
-     * was committed is safe in the file either way, as it is after a kill -9. TRACE_LEVEL_FILE=0:
-     * a refused open is our one line, not also a saved/alerts.trace.db left behind.
+     * server on 127.0.0.1 (see above). TRACE_LEVEL_FILE=0: a refused open is our one line, not
+     * also a saved/alerts.trace.db left behind. What was committed is safe in the file however the
+     * app ends, Ctrl-C or kill -9.
      */
     public static String url(Path database) {
-        return "jdbc:h2:file:" + database.toAbsolutePath() + ";AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0";
+        return "jdbc:h2:file:" + database.toAbsolutePath() + ";AUTO_SERVER=TRUE;TRACE_LEVEL_FILE=0";
     }
 
     static String explain(SQLException e, Path database) {
