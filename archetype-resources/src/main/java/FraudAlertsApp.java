@@ -35,32 +35,25 @@ import ${package}.support.StreamEnd;
 /**
  * Lesson 6, the whole pipeline: card payments from a Kafka topic, typed with a schema; a card with
  * too many declined payments, or too much spent, within five minutes raises an alert, saved in an
- * SQL database once however often the app is killed and started again. Spark's web UI shows the
- * stream live; show-alerts prints the tables, while it runs too.
+ * SQL database once however often the app is killed and started again, watched live in Spark's UI.
  *
- * <p>Concepts, in the order {@code main} reads: Spark's web UI, whose Structured Streaming page
- * charts each query live (concept 1); a replayable source, the topic read from its first offset, as
- * in lesson 5 (concept 2); lines typed with a schema, a line that does not fit marked with its
- * problem instead of failing the stream (concept 3); the rejected lines counted and saved by a
- * second query on the same records, so that none vanishes silently (concept 4); the payment's own
- * time as event time, with a watermark that says how late a payment may come (concept 5); the
- * alert rule per card and 5-minute window, each window output once, when final (concept 6);
- * {@code foreachBatch}, each micro-batch a static table saved over JDBC with a MERGE on the
- * table's key (concept 7); a checkpoint per query, so that Spark runs again the batch a crash cut
- * short (concept 8).
+ * <p>Concepts, in the order {@code main} reads: the web UI's streaming page (concept 1); a
+ * replayable source, the topic from its first offset, as in lesson 5 (concept 2); lines typed with
+ * a schema, a line that does not fit marked with its problem (concept 3); the rejected lines saved
+ * by a second query, so that none vanishes silently (concept 4); event time and a watermark that
+ * says how late a payment may come (concept 5); the rule per card and 5-minute window, each window
+ * output once, when final (concept 6); {@code foreachBatch} and a MERGE on the table's key
+ * (concept 7); a checkpoint per query, so that a batch a crash cut short runs again (concept 8).
  *
  * <p>Why a MERGE: Spark records a batch as done only after {@code foreachBatch} returns. Killed
- * between the database's commit and that record, the app runs the batch again when it starts and
- * saves its alerts a second time; the MERGE on the alert's key (card, window start) writes them
- * over themselves. A batch id recorded in the transaction would work only while a batch run again
- * holds the same rows, which Spark promises only for a deterministic query; the key is a fact of
- * the alert. A rejected line's key is where it sits in the topic: topic/partition/offset.
+ * between the database's commit and that record, the app runs the batch again and saves its alerts
+ * a second time; the MERGE on the alert's key (card, window start) writes them over themselves. A
+ * batch id kept in the transaction would do only while a batch run again holds the same rows, which
+ * Spark promises only for a deterministic query; the key is a fact of the alert. A rejected line's
+ * key is where it sits in the topic: topic/partition/offset.
  *
- * <p>Run it (README, lesson 6): {@code mvn -q compile exec:java@kafka-broker}, then
- * {@code mvn -q compile exec:java@alerts} (it waits for payments), then {@code mvn -q compile
- * exec:java@kafka-send -Dexec.args="--topic payments --file data/transactions.csv --key-field 3 --rate 10"}
- * and the same with data/transactions-malformed.csv: two alerts (card-1018 and card-1001) and four
- * rejected lines. Other settings: {@value AlertSettings#USAGE}.
+ * <p>Run it as the README's lesson 6 says: the broker, then {@code mvn -q compile exec:java@alerts},
+ * then the payments sent with kafka-send. Other settings: {@value AlertSettings#USAGE}.
  */
 public final class FraudAlertsApp {
 
