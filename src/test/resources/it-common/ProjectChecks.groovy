@@ -302,8 +302,8 @@ void browserSeesStreamingPage(File dir) {
     try {
         await('the Kafka broker', 180) { brokerOutput.contains('Kafka broker ready') || !broker.alive }
         assert broker.alive: brokerOutput
-        app = start(dir, [mvn(), '-B', '-q', '-o', 'exec:java\u0040alerts', "-Dexec.args=--bootstrap-servers ${servers}"
-                + ' --database target/ui-check/alerts --checkpoint target/ui-check/checkpoint'])
+        app = start(dir, [mvn(), '-B', '-q', '-o', 'exec:java\u0040alerts', ("-Dexec.args=--bootstrap-servers ${servers}"
+                + ' --database target/ui-check/alerts --checkpoint target/ui-check/checkpoint').toString()])
         StringBuffer output = new StringBuffer()
         app.consumeProcessOutputStream(output)
         await('the address of the web UI and the wait for payments', 180) {
@@ -312,8 +312,8 @@ void browserSeesStreamingPage(File dir) {
         String page = (output =~ 'http://localhost:[0-9]+/StreamingQuery/').with { it.find() ? it.group() : null }
         assert page: output
         ['data/transactions.csv', 'data/transactions-malformed.csv'].each { file ->
-            run(dir, [mvn(), '-B', '-q', '-o', 'exec:java\u0040kafka-send', "-Dexec.args=--bootstrap-servers ${servers}"
-                    + " --topic payments --file ${file} --key-field 3 --rate 30".toString()], [:], 180)
+            run(dir, [mvn(), '-B', '-q', '-o', 'exec:java\u0040kafka-send', ("-Dexec.args=--bootstrap-servers ${servers}"
+                    + " --topic payments --file ${file} --key-field 3 --rate 30").toString()], [:], 180)
         }
         await('both alerts and the rejected lines', 180) {
             (output.contains('ALERT card-1001') && output.contains('4 in all')) || !app.alive
