@@ -280,10 +280,11 @@ void streamOneLine(ServerSocket server, Process app, StringBuffer output, String
 }
 
 /**
- * Lesson 6 through its named run, alerts (an execution of exec:java), with the sample dropped in by the real
- * scripts/drop-sample.sh, and a real browser, headless Chromium, on its Structured Streaming page:
- * the page lists the query, and its statistics page (the charts) is kept as a screenshot,
- * target/streaming-page.png, for a person to compare with the README's picture.
+ * Lesson 6 through its named runs, as the README has it: the project's broker (kafka-broker, on a
+ * free port), alerts started before any payment, the sample and its malformed lines sent by the
+ * project's producer (kafka-send), and a real browser, headless Chromium, on its Structured
+ * Streaming page: the page lists the query, and its statistics page (the charts) is kept as a
+ * screenshot, target/streaming-page.png, for a person to compare with the README's picture.
  */
 void browserSeesStreamingPage(File dir) {
     String browser = ['chromium', 'chromium-browser'].find { name ->
@@ -292,17 +293,28 @@ void browserSeesStreamingPage(File dir) {
     assert browser: 'no chromium on the PATH: .ci/run installs it (apt-get install chromium)'
     File saved = new File(dir, 'target/ui-check')
     saved.deleteDir()
-    new File(saved, 'inbox').mkdirs()
-    Process app = start(dir, [mvn(), '-B', '-q', '-o', 'exec:java\u0040alerts', '-Dexec.args=--inbox target/ui-check/inbox'
-            + ' --database target/ui-check/alerts --checkpoint target/ui-check/checkpoint'])
-    StringBuffer output = new StringBuffer()
-    app.consumeProcessOutputStream(output)
+    int port = freePort()
+    String servers = "127.0.0.1:${port}"
+    Process broker = start(dir, [mvn(), '-B', '-q', '-o', 'exec:java\u0040kafka-broker', "-Dexec.args=${port}".toString()])
+    StringBuffer brokerOutput = new StringBuffer()
+    broker.consumeProcessOutputStream(brokerOutput)
+    Process app = null
     try {
-        await('the address of the web UI', 180) { output.contains('/StreamingQuery/') || !app.alive }
+        await('the Kafka broker', 180) { brokerOutput.contains('Kafka broker ready') || !broker.alive }
+        assert broker.alive: brokerOutput
+        app = start(dir, [mvn(), '-B', '-q', '-o', 'exec:java\u0040alerts', ("-Dexec.args=--bootstrap-servers ${servers}"
+                + ' --database target/ui-check/alerts --checkpoint target/ui-check/checkpoint').toString()])
+        StringBuffer output = new StringBuffer()
+        app.consumeProcessOutputStream(output)
+        await('the address of the web UI and the wait for payments', 180) {
+            (output.contains('/StreamingQuery/') && output.contains('Waiting for payments')) || !app.alive
+        }
         String page = (output =~ 'http://localhost:[0-9]+/StreamingQuery/').with { it.find() ? it.group() : null }
         assert page: output
-        run(dir, ['scripts/drop-sample.sh', 'data/transactions.csv', '30', 'target/ui-check/inbox'], [:], 120)
-        run(dir, ['scripts/drop-sample.sh', 'data/transactions-malformed.csv', '10', 'target/ui-check/inbox'], [:], 60)
+        ['data/transactions.csv', 'data/transactions-malformed.csv'].each { file ->
+            run(dir, [mvn(), '-B', '-q', '-o', 'exec:java\u0040kafka-send', ("-Dexec.args=--bootstrap-servers ${servers}"
+                    + " --topic payments --file ${file} --key-field 3 --rate 30").toString()], [:], 180)
+        }
         await('both alerts and the rejected lines', 180) {
             (output.contains('ALERT card-1001') && output.contains('4 in all')) || !app.alive
         }
@@ -323,9 +335,11 @@ void browserSeesStreamingPage(File dir) {
         println "browser: ${page} lists the query; its charts are in ${png}"
     } finally {
         // SIGTERM through the handle, as Ctrl-C stops it: Process.destroy() would close its output under the reader.
-        app.toHandle().destroy()
-        if (!app.waitFor(60, TimeUnit.SECONDS)) {
-            app.destroyForcibly()
+        [app, broker].findAll { it != null }.each { Process process ->
+            process.toHandle().destroy()
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly()
+            }
         }
     }
 }

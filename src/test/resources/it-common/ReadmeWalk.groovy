@@ -397,8 +397,13 @@ File generateAgain(File projectDir, Map<String, String> archetype, String mvn) {
  */
 List<String> processesIn(File dir, long seconds) {
     String path = dir.canonicalPath
+    // Not this JVM nor what started it, which may have been started in dir.
+    Set<String> ours = [] as Set
+    for (Optional<ProcessHandle> p = Optional.of(ProcessHandle.current()); p.present; p = p.get().parent()) {
+        ours << String.valueOf(p.get().pid())
+    }
     Closure<List<String>> running = {
-        new File('/proc').listFiles().findAll { it.name ==~ /\d+/ }.findResults { File process ->
+        new File('/proc').listFiles().findAll { it.name ==~ /\d+/ && !(it.name in ours) }.findResults { File process ->
             try {
                 String cwd = java.nio.file.Files.readSymbolicLink(new File(process, 'cwd').toPath()).toString()
                 cwd == path ? "${process.name}: ${new File(process, 'cmdline').text.replace('\u0000' as char, ' ' as char).take(200)}".toString() : null

@@ -48,7 +48,7 @@ import ${package}.support.KafkaSettings;
 public final class KafkaSend {
 
     /** Partitions of a topic created without --partitions. */
-    static final int DEFAULT_PARTITIONS = 3;
+    public static final int DEFAULT_PARTITIONS = 3;
 
     public static final String USAGE = "usage: [--bootstrap-servers HOST:PORT] [--topic NAME] [--partitions N]"
             + " [--file FILE [--rate LINES_PER_SECOND]] [--key-field N]   (defaults: " + KafkaSettings.DEFAULT_SERVERS
