@@ -26,6 +26,8 @@ RATE=20
 WORK=target/pipeline
 ALERTS_ARGS="--bootstrap-servers $SERVERS --database $WORK/alerts --checkpoint $WORK/alerts-checkpoint"
 START=$(date +%s)
+# Maven may start its output with terminal colour codes: they are left out before matching.
+ESC=$(printf '\033')
 
 # The processes started here, stopped on the way out whatever the way: the end, an error, Ctrl-C.
 # Started in the background, they ignore Ctrl-C themselves (the shell's rule for background jobs),
@@ -59,7 +61,7 @@ show_lesson_lines() {
   local lines
   lines=$(wc -l < "$WORK/alerts.log")
   if [ "$lines" -gt "$SHOWN" ]; then
-    sed -n "$((SHOWN + 1)),${lines}p" "$WORK/alerts.log" \
+    sed -n "$((SHOWN + 1)),${lines}p" "$WORK/alerts.log" | sed "s/$ESC\[[0-9;]*m//g" \
       | grep -E "^(ALERT|rejected|Process id|Spark's web UI|caught up|Waiting for payments|error)" \
       | sed 's/^/    lesson 6 | /' || true
     SHOWN=$lines
@@ -88,7 +90,7 @@ wait_for() {
   show_lesson_lines
 }
 count() {
-  grep -c -E "$2" "$1" 2> /dev/null || true
+  sed "s/$ESC\[[0-9;]*m//g" "$1" 2> /dev/null | grep -c -E "$2" || true
 }
 has_at_least() {
   [ "$(count "$1" "$2")" -ge "$3" ]
@@ -125,7 +127,7 @@ SENDER=$!
 STARTED="$STARTED $SENDER"
 wait_for "a batch of payments processed" 180 $LESSON has_at_least "$WORK/alerts.log" '^batch [0-9]+ of fraud-alerts: [1-9]' 1
 
-PID=$(sed -n 's/^Process id \([0-9][0-9]*\):.*/\1/p' "$WORK/alerts.log" | tail -n 1)
+PID=$(sed "s/$ESC\[[0-9;]*m//g" "$WORK/alerts.log" | sed -n 's/^Process id \([0-9][0-9]*\):.*/\1/p' | tail -n 1)
 say "kill -9 $PID: lesson 6 dies in the middle of the stream, as in a crash, while payments still come."
 kill -9 "$PID"
 # The shell reports a job killed by a signal: the report goes where wait's errors go.
@@ -145,7 +147,7 @@ CAUGHT_UP=$(count "$WORK/alerts.log" '^caught up')
 wait_for "lesson 6 to catch up" 300 $LESSON has_at_least "$WORK/alerts.log" '^caught up' $((CAUGHT_UP + 2))
 
 say "The alerts table, read while lesson 6 still runs (mvn -q exec:java@show-alerts):"
-"$MVN" -q -B exec:java@show-alerts "-Dexec.args=--database $WORK/alerts" | sed 's/^/    /'
+"$MVN" -q -B exec:java@show-alerts "-Dexec.args=--database $WORK/alerts" | sed -e "s/$ESC\[[0-9;]*m//g" -e 's/^/    /'
 
 say "Stopping lesson 6 and the broker..."
 stop_everything

@@ -35,11 +35,14 @@ class Terminal {
     private final StringBuffer raw = new StringBuffer()
     private final Thread pump
     final File transcript
+    /** What the same terminal window showed before this command: a learner scrolls back to it. */
+    final String before
 
-    Terminal(String name, String command, File dir, File wrapper, File transcript) {
+    Terminal(String name, String command, File dir, File wrapper, File transcript, String before = '') {
         this.name = name
         this.command = command
         this.transcript = transcript
+        this.before = before
         // script gives the command a pseudo-terminal of its own (its session's controlling
         // terminal), so Ctrl-C typed into it is a SIGINT from the terminal, as for a learner.
         ProcessBuilder builder = new ProcessBuilder('script', '-qfec', wrapper.path, '/dev/null')
@@ -242,11 +245,12 @@ void walk(File dir, String label) {
     Closure<Void> awaitText = { Terminal t, String what, Closure<Boolean> seen ->
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300)
         while (!seen(t.output())) {
-            if (!t.alive && !seen(t.output())) {
-                Thread.sleep(500)
+            if (!t.alive) {
+                t.awaitEnd(10) // and so all it printed is read
                 if (!seen(t.output())) {
                     fail("terminal ${t.name} ended without printing ${what}")
                 }
+                return
             }
             if (System.nanoTime() > deadline) {
                 fail("terminal ${t.name} did not print ${what} within 300 s")
@@ -298,7 +302,8 @@ void walk(File dir, String label) {
                             fail("terminal ${step[1]} is still running when README line ${block.line} starts another")
                         }
                         terminals[step[1]] = new Terminal(step[1], commands[0].trim(), dir, wrapper,
-                                new File(transcripts, String.format('%02d-%s.txt', ++started, step[1])))
+                                new File(transcripts, String.format('%02d-%s.txt', ++started, step[1])),
+                                terminals[step[1]] ? terminals[step[1]].before + terminals[step[1]].output() : '')
                         println "walk (${label}): [${step[1]}] \$ ${commands[0].trim()}"
                         break
                     case 'until':
@@ -331,7 +336,7 @@ void walk(File dir, String label) {
                         Terminal t = terminal(step[1])
                         List<Pattern> patterns = commands.collect { shown(it) }
                         awaitText(t, "the README's lines at line ${block.line}") { String out ->
-                            List<String> printed = out.readLines()*.trim()
+                            List<String> printed = (t.before + out).readLines()*.trim()
                             patterns.every { Pattern p -> printed.any { p.matcher(it).find() } }
                         }
                         break

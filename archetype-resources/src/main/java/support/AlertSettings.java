@@ -58,7 +58,7 @@ public record AlertSettings(String bootstrapServers, String topic, Path database
 
     /** The command that sends the sample's payments to this topic, keyed by card (the third field). */
     public String sendCommand() {
-        return "mvn -q compile exec:java@kafka-send -Dexec.args=\"--topic " + topic + " --file data/transactions.csv --key-field 3 --rate 10\"";
+        return "mvn -q compile exec:java@kafka-send -Dexec.args=\"--topic " + topic + " --file data/transactions.csv --key-field 3 --rate 20\"";
     }
 
     /**
