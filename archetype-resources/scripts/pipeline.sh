@@ -147,7 +147,7 @@ CAUGHT_UP=$(count "$WORK/alerts.log" '^caught up')
 wait_for "lesson 6 to catch up" 300 $LESSON has_at_least "$WORK/alerts.log" '^caught up' $((CAUGHT_UP + 2))
 
 say "The alerts table, read while lesson 6 still runs (mvn -q exec:java@show-alerts):"
-"$MVN" -q -B exec:java@show-alerts "-Dexec.args=--database $WORK/alerts" | sed -e "s/$ESC\[[0-9;]*m//g" -e 's/^/    /'
+"$MVN" -q -B exec:java@show-alerts "-Dexec.args=--database $WORK/alerts" | sed -e "s/$ESC\[[0-9;]*m//g" -e '/^$/d' -e 's/^/    /'
 
 say "Stopping lesson 6 and the broker..."
 stop_everything
