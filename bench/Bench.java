@@ -483,8 +483,8 @@ public final class Bench {
              App a = new App(label, mainClass, baseline, null, args)) {
             result.coldStart = a.awaitReady();
             if (realTime) {
-                // It starts from the latest offsets once its first batch runs: records before that are
-                // not read. Record 0 is sent again until it shows.
+                // Record 0 is sent again until it shows: the first real-time batch prints nothing
+                // until its tasks run, and the delay measured is that of a record sent once they do.
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                 while (!a.out.seen.containsKey(0)) {
                     if (System.nanoTime() > deadline) {

@@ -60,7 +60,10 @@ public final class KafkaRealTimeApp {
                 .format("kafka")
                 .option("kafka.bootstrap.servers", settings.bootstrapServers())
                 .option("subscribe", settings.topic())
-                .option("startingOffsets", "latest")
+                // From the first record at the first start, as KafkaLinesApp: with Kafka's default,
+                // latest, a line sent before the first batch had asked for the latest offsets would
+                // never show. Then from the checkpoint.
+                .option("startingOffsets", "earliest")
                 .load();
 
         StreamingQuery query = start(KafkaLinesApp.lines(records), new PrintEachRecord(),
