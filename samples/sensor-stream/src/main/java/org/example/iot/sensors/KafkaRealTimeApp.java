@@ -12,6 +12,7 @@ import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.Trigger;
 
 import org.example.iot.sensors.support.KafkaSettings;
+import org.example.iot.sensors.support.ProcessId;
 import org.example.iot.sensors.support.SessionDefaults;
 import org.example.iot.sensors.support.StreamEnd;
 
@@ -31,31 +32,42 @@ import org.example.iot.sensors.support.StreamEnd;
  * writer gets each row on the executor as it is produced (concept 3).
  *
  * <p>Each task holds one of the topic's partitions for the whole batch, so the app needs a core for
- * each partition: the 3 of topic {@code lines} and more.
+ * each partition, and refuses to start without (on 2 cores, topic {@code lines} and its 3
+ * partitions are too many: send to a topic of 1 partition, {@code --topic lines-1 --partitions 1}).
  *
  * <p>Run it: the broker and {@code kafka-send} as for {@link KafkaLinesApp}, then
  * {@code mvn -q compile exec:java@kafka-realtime}; its settings are KafkaLinesApp's
- * ({@code --output} aside: it prints rather than saves).
+ * ({@code --output} aside: it prints rather than saves), and it keeps its checkpoint beside
+ * theirs, one for each topic ({@link KafkaSettings#realTimeCheckpoint()}).
  */
 public final class KafkaRealTimeApp {
 
     public static void main(String[] args) throws Exception {
         KafkaSettings settings = KafkaSettings.fromCommandLine(args);
         settings.checkBrokerAndTopic();
+        ProcessId.print();
         SparkSession spark = SparkSession.builder()
                 .appName("Lesson 5: Kafka in real-time mode")
                 .config(SessionDefaults.forThisMachine())
                 .getOrCreate();
+        // Each partition's task holds a core for the whole batch: a topic of more partitions than
+        // cores is refused in one line, where Spark would leave the extra ones unread in silence.
+        settings.checkCoresForRealTime(spark.sparkContext().defaultParallelism());
+        // A checkpoint of its own for each topic, one run at a time, as KafkaLinesApp's.
+        settings.claimRealTimeCheckpoint();
 
         Dataset<Row> records = spark.readStream()
                 .format("kafka")
                 .option("kafka.bootstrap.servers", settings.bootstrapServers())
                 .option("subscribe", settings.topic())
-                .option("startingOffsets", "latest")
+                // From the first record at the first start, as KafkaLinesApp: with Kafka's default,
+                // latest, a line sent before the first batch had asked for the latest offsets would
+                // never show. Then from the checkpoint.
+                .option("startingOffsets", "earliest")
                 .load();
 
         StreamingQuery query = start(KafkaLinesApp.lines(records), new PrintEachRecord(),
-                settings.checkpoint().resolveSibling("kafka-realtime-checkpoint"), "10 seconds");
+                settings.realTimeCheckpoint(), "10 seconds");
         System.out.println("Printing the records of topic '" + settings.topic() + "' at " + settings.bootstrapServers()
                 + " as they arrive. Send some: mvn -q compile exec:java@kafka-send. Ctrl-C stops.");
         StreamEnd.awaitTermination(query);

@@ -16,13 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.example.iot.sensors.support.KafkaSend;
 import org.example.iot.sensors.testkit.AppProcess;
-import org.example.iot.sensors.testkit.KafkaBroker;
 import org.example.iot.sensors.testkit.KafkaTestBroker;
 import org.example.iot.sensors.testkit.RowCollector;
 import org.example.iot.sensors.testkit.SparkTestSession;
 import org.example.iot.sensors.testkit.TestLineServer;
+import org.example.iot.sensors.tools.KafkaBroker;
+import org.example.iot.sensors.tools.KafkaSend;
 
 /**
  * Lesson 5 in a JVM of its own against the test broker: killed hard in the middle of the stream

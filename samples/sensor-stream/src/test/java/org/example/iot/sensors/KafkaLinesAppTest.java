@@ -25,10 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.example.iot.sensors.support.KafkaSend;
-import org.example.iot.sensors.testkit.KafkaBroker;
 import org.example.iot.sensors.testkit.KafkaTestBroker;
 import org.example.iot.sensors.testkit.SparkTestSession;
+import org.example.iot.sensors.tools.KafkaBroker;
+import org.example.iot.sensors.tools.KafkaSend;
 
 /** Lesson 5's query: on rows shaped as Kafka's source gives them, and on a topic of a real broker. */
 @ExtendWith({SparkTestSession.class, KafkaTestBroker.class})

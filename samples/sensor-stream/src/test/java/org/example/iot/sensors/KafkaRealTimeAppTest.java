@@ -20,11 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.example.iot.sensors.support.KafkaSend;
-import org.example.iot.sensors.testkit.KafkaBroker;
 import org.example.iot.sensors.testkit.KafkaTestBroker;
 import org.example.iot.sensors.testkit.RowCollector;
 import org.example.iot.sensors.testkit.SparkTestSession;
+import org.example.iot.sensors.tools.KafkaBroker;
+import org.example.iot.sensors.tools.KafkaSend;
 
 /**
  * Real-time mode does what a micro-batch cannot: a record produced while the query's first batch

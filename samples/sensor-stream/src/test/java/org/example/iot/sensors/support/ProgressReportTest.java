@@ -1,13 +1,17 @@
 package org.example.iot.sensors.support;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQueryListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -37,6 +41,63 @@ class ProgressReportTest {
             }
         } finally {
             spark.streams().removeListener(report);
+        }
+    }
+
+    @Test
+    void saysOnceWhenTheQueryHasCaughtUpAndAgainAfterNewRows(SparkSession spark) throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        ProgressReport report = new ProgressReport(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        AtomicInteger idleEvents = new AtomicInteger();
+        StreamingQueryListener idleCounter = new StreamingQueryListener() {
+            @Override
+            public void onQueryIdle(QueryIdleEvent event) {
+                idleEvents.incrementAndGet();
+            }
+
+            @Override
+            public void onQueryStarted(QueryStartedEvent event) {
+            }
+
+            @Override
+            public void onQueryProgress(QueryProgressEvent event) {
+            }
+
+            @Override
+            public void onQueryTerminated(QueryTerminatedEvent event) {
+            }
+        };
+        // Spark says a query is idle every 10 s by default: sooner here, so the test waits less.
+        String interval = "spark.sql.streaming.noDataProgressEventInterval";
+        spark.conf().set(interval, "200ms");
+        spark.streams().addListener(report);
+        spark.streams().addListener(idleCounter);
+        try (TestLineServer server = TestLineServer.start();
+             RowCollector rows = RowCollector.collect(server.linesIn(spark))) {
+            server.send("one");
+            rows.awaitValues(1);
+            int idleBefore = idleEvents.get();
+            awaitUntil(() -> idleEvents.get() >= idleBefore + 3, "three idle events from Spark");
+            assertEquals(1, caughtUpLines(printed), printed.toString(StandardCharsets.UTF_8));
+            server.send("two");
+            rows.awaitValues(1);
+            awaitUntil(() -> caughtUpLines(printed) == 2, "a second caught-up line after new rows: " + printed);
+        } finally {
+            spark.streams().removeListener(report);
+            spark.streams().removeListener(idleCounter);
+            spark.conf().unset(interval);
+        }
+    }
+
+    private static int caughtUpLines(ByteArrayOutputStream printed) {
+        return printed.toString(StandardCharsets.UTF_8).split("caught up", -1).length - 1;
+    }
+
+    private static void awaitUntil(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + RowCollector.TIMEOUT.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "timed out waiting for " + what);
+            Thread.sleep(50);
         }
     }
 }

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
+import org.example.iot.sensors.tools.KafkaBroker;
+
 /**
  * Gives tests one Kafka broker ({@link KafkaBroker}) for the whole test JVM, like
  * {@link SparkTestSession} gives one Spark: started on first use on a free port, with its data in a

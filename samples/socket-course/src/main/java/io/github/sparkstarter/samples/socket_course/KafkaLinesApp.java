@@ -10,6 +10,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
 import io.github.sparkstarter.samples.socket_course.support.KafkaSettings;
+import io.github.sparkstarter.samples.socket_course.support.ProcessId;
 import io.github.sparkstarter.samples.socket_course.support.SessionDefaults;
 import io.github.sparkstarter.samples.socket_course.support.StreamEnd;
 
@@ -49,6 +50,7 @@ public final class KafkaLinesApp {
         // line, not a hang. The checkpoint is claimed last, so a refused run leaves no files behind.
         settings.checkBrokerAndTopic();
         settings.claimCheckpoint();
+        ProcessId.print();
         SparkSession spark = SparkSession.builder()
                 .appName("Lesson 5: Kafka")
                 .config(SessionDefaults.forThisMachine())

@@ -8,6 +8,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
+import io.github.sparkstarter.samples.socket_course.support.ProcessId;
 import io.github.sparkstarter.samples.socket_course.support.SaveSettings;
 import io.github.sparkstarter.samples.socket_course.support.SessionDefaults;
 import io.github.sparkstarter.samples.socket_course.support.StreamEnd;
@@ -34,6 +35,7 @@ public final class SaveLinesApp {
 
     public static void main(String[] args) throws Exception {
         SaveSettings settings = SaveSettings.fromCommandLine(args);
+        ProcessId.print();
         SparkSession spark = SparkSession.builder()
                 .appName("Lesson 4: save the stream")
                 .config(SessionDefaults.forThisMachine())

@@ -16,15 +16,15 @@ import io.github.sparkstarter.samples.socket_course.support.AlertsDatabase;
  * Lesson 6, part 2: the tables {@link FraudAlertsApp} saved, printed with plain JDBC: SQL on the
  * database file, no Spark. The alerts in order of time, then the rejected lines.
  *
- * <p>Run it when the alerts run has stopped: {@code mvn -q compile exec:java@show-alerts}
- * (another file: {@code -Dexec.args="--database FILE"}). H2 lets one process at a time open the
- * file: while the alerts run holds it, this says so in one line and ends (status 1).
+ * <p>Run it while the alerts run or after: {@code mvn -q compile exec:java@show-alerts} (another
+ * file: {@code -Dexec.args="--database FILE"}). While the alerts run holds the file, H2 serves it
+ * to this process through a server on 127.0.0.1 (support/AlertsDatabase).
  */
 public final class ShowAlerts {
 
     static final String ALERTS = "SELECT card, window_start, window_end, reason, declined, approved_total, payments"
             + " FROM alerts ORDER BY window_start, card";
-    static final String REJECTED = "SELECT file, problem, line FROM rejected ORDER BY file, line";
+    static final String REJECTED = "SELECT source, problem, line FROM rejected ORDER BY source";
 
     public static void main(String[] args) throws SQLException {
         Path database = AlertSettings.databaseFromCommandLine(args);
@@ -32,7 +32,7 @@ public final class ShowAlerts {
             System.err.println("error: no database '" + database + ".mv.db' yet: run the alerts first (mvn -q compile exec:java@alerts)");
             System.exit(2);
         }
-        try (AlertsDatabase open = AlertsDatabase.open(database)) {
+        try (AlertsDatabase open = AlertsDatabase.openOrExit(database, FraudAlertsApp.TABLES)) {
             List<String> alerts = query(open, ALERTS);
             System.out.println((alerts.size() - 1) + " alerts in " + database + ".mv.db:");
             alerts.forEach(System.out::println);

@@ -3,38 +3,50 @@ package io.github.sparkstarter.samples.socket_course;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.net.ConnectException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.sparkstarter.samples.socket_course.support.AlertsDatabase;
 import io.github.sparkstarter.samples.socket_course.testkit.AppProcess;
+import io.github.sparkstarter.samples.socket_course.testkit.KafkaTestBroker;
+import io.github.sparkstarter.samples.socket_course.tools.KafkaBroker;
+import io.github.sparkstarter.samples.socket_course.tools.KafkaSend;
 
 /**
- * Lesson 6 in a JVM of its own over the replayed sample (data/transactions.csv, ten lines a file,
- * and data/transactions-malformed.csv): killed hard mid-replay and started again, it saves the same
- * alerts as a clean run, each once; the malformed lines are counted and saved, and the stream goes
- * on; while it runs, its web UI answers this machine only, and the database file is held.
+ * Lesson 6 in a JVM of its own, reading a topic of the test broker that the project's producer
+ * (kafka-send, in its own JVM too) fills with data/transactions.csv and its malformed lines:
+ * started before any payment, it waits; killed hard mid-stream and started again, it saves each
+ * alert once; the malformed lines are counted and saved, and the stream goes on. While it runs,
+ * show-alerts prints the tables, and its web UI and its database's server answer this machine only.
  */
+@ExtendWith(KafkaTestBroker.class)
 class FraudAlertsAppIT {
 
     static final Path SAMPLE = Path.of("data", "transactions.csv");
@@ -50,59 +62,54 @@ class FraudAlertsAppIT {
             "card-1001 | 2026-01-15 09:05:00 | 2026-01-15 09:10:00 | high total | 0 | 2013.66 | 6");
 
     @Test
-    void killedAndStartedAgainItSavesEveryAlertOnce(@TempDir Path dir) throws Exception {
-        List<Path> pieces = pieces(dir);
+    void startedBeforeAnyPaymentThenKilledAndStartedAgainItSavesEveryAlertOnce(KafkaBroker broker, @TempDir Path dir) throws Exception {
+        Run run = new Run(broker, dir);
+        List<String> payments = Files.readAllLines(SAMPLE);
 
-        Run clean = new Run(dir.resolve("clean"));
-        for (Path piece : pieces) {
-            clean.drop(piece);
-        }
-        try (AppProcess app = clean.start()) {
-            awaitEnd(app, app);
-            app.terminate();
-            app.awaitExit();
-        }
-
-        Run crashed = new Run(dir.resolve("crashed"));
-        int twoThirds = pieces.size() * 2 / 3;
-        AppProcess first = crashed.start();
+        AppProcess first = run.start();
         try (first) {
-            for (Path piece : pieces.subList(0, twoThirds)) {
-                crashed.drop(piece);
-            }
+            first.awaitOutput("Waiting for payments on topic '" + run.topic + "'", MANY_BATCHES);
+            assertTrue(first.output().contains("Created topic '" + run.topic + "' with " + KafkaSend.DEFAULT_PARTITIONS + " partitions."),
+                    first.output());
+            run.send(payments.subList(0, 100));
+            run.send(Files.readAllLines(MALFORMED));
+            run.send(payments.subList(100, 200));
             // As soon as the first alert is saved, while the payments after it are read.
             first.awaitOutput("ALERT card-1018", MANY_BATCHES);
             first.kill();
         }
         // Killed a moment earlier, between the database's commit and Spark's record of the batch,
         // it would find the batch not done: made so here, the restart must run that batch again.
-        forgetBatchesFrom(crashed.checkpoint.resolve("alerts"), savedBy(first.output(), "ALERT card-1018"));
-        for (Path piece : pieces.subList(twoThirds, pieces.size() - 3)) {
-            crashed.drop(piece);
-        }
-        try (AppProcess second = crashed.start()) {
-            for (Path piece : pieces.subList(pieces.size() - 3, pieces.size())) {
-                crashed.drop(piece);
-            }
+        forgetBatchesFrom(run.checkpoint.resolve("fraud-alerts"), savedBy(first.output(), "ALERT card-1018"));
+        try (AppProcess second = run.start()) {
+            second.awaitOutput("Waiting for payments", MANY_BATCHES);
+            run.send(payments.subList(200, payments.size()));
             // The batch run again saves its alert a second time: onto the same row.
             second.awaitOutput("ALERT card-1018", MANY_BATCHES);
             awaitEnd(first, second);
+
+            // show-alerts while the alerts run holds the database: through its server.
+            try (AppProcess show = AppProcess.start(ShowAlerts.class, "--database", run.database.toString())) {
+                assertEquals(0, show.awaitExit(), show.output());
+                assertTrue(show.output().contains("2 alerts in ") && show.output().contains("4 rejected lines:"), show.output());
+                assertTrue(show.output().contains(EXPECTED.get(1)) && show.output().contains(EXPECTED.get(2)), show.output());
+            }
             second.terminate();
             second.awaitExit();
         }
 
-        assertEquals(EXPECTED, sortedByTime(clean.alerts()));
-        assertEquals(clean.alerts(), crashed.alerts());
-        assertEquals(5, crashed.rejected().size(), "the 4 malformed lines, once each, under a header: " + crashed.rejected());
+        assertEquals(EXPECTED, sortedByTime(run.alerts()));
+        assertEquals(5, run.rejected().size(), "the 4 malformed lines, once each, under a header: " + run.rejected());
     }
 
     @Test
-    void whileItRunsItsWebUiAnswersThisMachineOnlyAndTheDatabaseIsHeld(@TempDir Path dir) throws Exception {
-        Run run = new Run(dir);
-        run.drop(copy(MALFORMED, dir.resolve("malformed.csv")));
+    void whileItRunsItsWebUiAndItsDatabaseServerAnswerThisMachineOnly(KafkaBroker broker, @TempDir Path dir) throws Exception {
+        Run run = new Run(broker, dir);
         try (AppProcess app = run.start()) {
-            app.awaitOutput("4 in all", MANY_BATCHES);
             String page = page(app);
+            app.awaitOutput("Waiting for payments", MANY_BATCHES);
+            run.send(Files.readAllLines(MALFORMED));
+            app.awaitOutput("4 in all", MANY_BATCHES);
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
             // localhost is 127.0.0.1 or ::1, as the browser chooses.
@@ -127,18 +134,51 @@ class FraudAlertsAppIT {
             }
             System.out.println("web UI refused from " + others);
 
-            try (AppProcess show = AppProcess.start(ShowAlerts.class, "--database", run.database.toString())) {
-                assertEquals(1, show.awaitExit(), show.output());
-                assertTrue(show.output().strip().startsWith("error: the database '") && show.output().strip().lines().count() == 1,
-                        show.output());
+            // H2 writes where its server listens into the lock file, for the processes that share the database.
+            Properties lock = new Properties();
+            try (Reader file = Files.newBufferedReader(Path.of(run.database + ".lock.db"))) {
+                lock.load(file);
             }
-            // The stream goes on after the malformed lines: a payment file is read after them.
-            run.drop(Files.write(dir.resolve("one.csv"), Files.readAllLines(SAMPLE).subList(0, 10)));
-            app.awaitOutput("of fraud-alerts: 10 rows,", MANY_BATCHES);
+            String server = lock.getProperty("server", "");
+            assertTrue(server.matches("(localhost|127\\.0\\.0\\.1):[0-9]+"), "the database's server: " + lock);
+            int port = Integer.parseInt(server.substring(server.indexOf(':') + 1));
+            try (Socket local = new Socket()) {
+                local.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 10_000);
+            }
+            assertFalse(others.isEmpty(), "no address but loopback to ask the database's server from");
+            for (InetAddress other : others) {
+                try (Socket socket = new Socket()) {
+                    socket.connect(new InetSocketAddress(other, port), 10_000);
+                    fail("the database's server answers " + other + ":" + port);
+                } catch (ConnectException e) {
+                    // Refused: it listens on loopback only.
+                }
+            }
+            System.out.println("database server at " + server + ", refused from " + others);
+
+            try (AppProcess show = AppProcess.start(ShowAlerts.class, "--database", run.database.toString())) {
+                assertEquals(0, show.awaitExit(), show.output());
+                assertTrue(show.output().contains("0 alerts in ") && show.output().contains("4 rejected lines:"), show.output());
+            }
             app.terminate();
             app.awaitExit();
         }
         assertEquals(5, run.rejected().size(), run.rejected().toString());
+    }
+
+    @Test
+    void aDatabaseHeldByAProgramThatDoesNotShareItIsOneLineAndLeavesNoTraceFile(@TempDir Path dir) throws Exception {
+        Path database = dir.resolve("alerts");
+        AlertsDatabase.openOrFail(database, FraudAlertsApp.TABLES).close();
+        // As an H2 Shell or Console would open it: without AUTO_SERVER, so it serves no one else.
+        try (Connection holder = DriverManager.getConnection("jdbc:h2:file:" + database.toAbsolutePath(), "sa", "");
+                AppProcess show = AppProcess.start(ShowAlerts.class, "--database", database.toString())) {
+            assertFalse(holder.isClosed());
+            assertEquals(1, show.awaitExit(), show.output());
+            assertTrue(show.output().strip().startsWith("error: the database '" + database + ".mv.db' is held by a program")
+                    && show.output().strip().lines().count() == 1, show.output());
+        }
+        assertFalse(Files.exists(Path.of(database + ".trace.db")), "a trace file was left beside the database");
     }
 
     /** Both alerts printed (by the first run or the second) and the malformed lines counted. */
@@ -179,22 +219,6 @@ class FraudAlertsAppIT {
         }
     }
 
-    /** The sample in files of ten lines, the malformed file in the middle, as drop-sample.sh drops them. */
-    private static List<Path> pieces(Path dir) throws IOException {
-        Path all = Files.createDirectories(dir.resolve("pieces"));
-        List<String> lines = Files.readAllLines(SAMPLE);
-        List<Path> pieces = new ArrayList<>();
-        for (int from = 0; from < lines.size(); from += 10) {
-            pieces.add(Files.write(all.resolve(String.format("piece-%03d.csv", from)), lines.subList(from, Math.min(from + 10, lines.size()))));
-        }
-        pieces.add(pieces.size() / 3, copy(MALFORMED, all.resolve("malformed.csv")));
-        return pieces;
-    }
-
-    private static Path copy(Path from, Path to) throws IOException {
-        return Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
-    }
-
     /** The address the app printed for its streaming page. */
     static String page(AppProcess app) throws InterruptedException {
         app.awaitOutput("/StreamingQuery/");
@@ -221,37 +245,44 @@ class FraudAlertsAppIT {
         return rows;
     }
 
-    /** One run's inbox, database and checkpoint. */
+    /** One run's topic, database and checkpoint, on the test broker. */
     private static final class Run {
-        final Path inbox;
+        final KafkaBroker broker;
+        final Path dir;
+        final String topic = "payments-" + System.nanoTime();
         final Path database;
         final Path checkpoint;
+        int sent;
 
-        Run(Path dir) throws IOException {
-            inbox = Files.createDirectories(dir.resolve("inbox"));
+        Run(KafkaBroker broker, Path dir) {
+            this.broker = broker;
+            this.dir = dir;
             database = dir.resolve("saved").resolve("alerts");
             checkpoint = dir.resolve("saved").resolve("checkpoint");
         }
 
         AppProcess start() throws IOException {
-            return AppProcess.start(FraudAlertsApp.class, "--inbox", inbox.toString(), "--database", database.toString(),
-                    "--checkpoint", checkpoint.toString());
+            return AppProcess.start(FraudAlertsApp.class, "--bootstrap-servers", broker.bootstrapServers(), "--topic", topic,
+                    "--database", database.toString(), "--checkpoint", checkpoint.toString());
         }
 
-        /** Moves a copy in whole, as scripts/drop-sample.sh does: Spark may read a file as soon as it appears. */
-        void drop(Path piece) throws IOException {
-            Path copy = Files.copy(piece, inbox.resolveSibling("." + piece.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            Files.move(copy, inbox.resolve(piece.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+        /** Sends the lines keyed by card with the project's producer, as the README does, and waits until it is done. */
+        void send(List<String> lines) throws Exception {
+            Path file = Files.write(dir.resolve("sent-" + sent++ + ".csv"), lines);
+            try (AppProcess send = AppProcess.start(KafkaSend.class, "--bootstrap-servers", broker.bootstrapServers(),
+                    "--topic", topic, "--file", file.toString(), "--key-field", "3", "--rate", "1000")) {
+                assertEquals(0, send.awaitExit(), send.output());
+            }
         }
 
         List<String> alerts() throws Exception {
-            try (AlertsDatabase open = AlertsDatabase.openOrFail(database)) {
+            try (AlertsDatabase open = AlertsDatabase.openOrFail(database, FraudAlertsApp.TABLES)) {
                 return ShowAlerts.query(open, ShowAlerts.ALERTS);
             }
         }
 
         List<String> rejected() throws Exception {
-            try (AlertsDatabase open = AlertsDatabase.openOrFail(database)) {
+            try (AlertsDatabase open = AlertsDatabase.openOrFail(database, FraudAlertsApp.TABLES)) {
                 return ShowAlerts.query(open, ShowAlerts.REJECTED);
             }
         }

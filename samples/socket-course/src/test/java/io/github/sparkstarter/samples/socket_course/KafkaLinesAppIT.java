@@ -16,13 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.sparkstarter.samples.socket_course.support.KafkaSend;
 import io.github.sparkstarter.samples.socket_course.testkit.AppProcess;
-import io.github.sparkstarter.samples.socket_course.testkit.KafkaBroker;
 import io.github.sparkstarter.samples.socket_course.testkit.KafkaTestBroker;
 import io.github.sparkstarter.samples.socket_course.testkit.RowCollector;
 import io.github.sparkstarter.samples.socket_course.testkit.SparkTestSession;
 import io.github.sparkstarter.samples.socket_course.testkit.TestLineServer;
+import io.github.sparkstarter.samples.socket_course.tools.KafkaBroker;
+import io.github.sparkstarter.samples.socket_course.tools.KafkaSend;
 
 /**
  * Lesson 5 in a JVM of its own against the test broker: killed hard in the middle of the stream

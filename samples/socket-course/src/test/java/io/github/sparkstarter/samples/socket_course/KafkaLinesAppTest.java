@@ -25,10 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.sparkstarter.samples.socket_course.support.KafkaSend;
-import io.github.sparkstarter.samples.socket_course.testkit.KafkaBroker;
 import io.github.sparkstarter.samples.socket_course.testkit.KafkaTestBroker;
 import io.github.sparkstarter.samples.socket_course.testkit.SparkTestSession;
+import io.github.sparkstarter.samples.socket_course.tools.KafkaBroker;
+import io.github.sparkstarter.samples.socket_course.tools.KafkaSend;
 
 /** Lesson 5's query: on rows shaped as Kafka's source gives them, and on a topic of a real broker. */
 @ExtendWith({SparkTestSession.class, KafkaTestBroker.class})

@@ -2,17 +2,22 @@ package io.github.sparkstarter.samples.socket_course.support;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+
+import io.github.sparkstarter.samples.socket_course.tools.KafkaSend;
 
 /**
- * Where lesson 6 reads and writes, from {@code --inbox DIR --database FILE --checkpoint DIR}, checked
- * before Spark starts: the inbox that {@code scripts/drop-sample.sh} fills (data/inbox), the H2
- * database file without its ".mv.db" ending (saved/alerts) and the queries' checkpoints
- * (saved/alerts-checkpoint).
+ * Where lesson 6 reads and writes, from {@code --bootstrap-servers HOST:PORT --topic NAME
+ * --database FILE --checkpoint DIR}, checked before Spark starts: the broker and topic that
+ * kafka-send fills (localhost:9092, payments), the H2 database file without its ".mv.db" ending
+ * (saved/alerts) and the queries' checkpoints (saved/alerts-checkpoint).
  */
-public record AlertSettings(Path inbox, Path database, Path checkpoint) {
+public record AlertSettings(String bootstrapServers, String topic, Path database, Path checkpoint) {
 
-    public static final String USAGE = "usage: [--inbox DIR] [--database FILE] [--checkpoint DIR]"
-            + "   (defaults: data/inbox saved/alerts saved/alerts-checkpoint)";
+    public static final String DEFAULT_TOPIC = "payments";
+
+    public static final String USAGE = "usage: [--bootstrap-servers HOST:PORT] [--topic NAME] [--database FILE] [--checkpoint DIR]"
+            + "   (defaults: " + KafkaSettings.DEFAULT_SERVERS + " " + DEFAULT_TOPIC + " saved/alerts saved/alerts-checkpoint)";
 
     public static final String SHOW_USAGE = "usage: [--database FILE]   (default: saved/alerts)";
 
@@ -33,8 +38,9 @@ public record AlertSettings(Path inbox, Path database, Path checkpoint) {
 
     /** @throws IllegalArgumentException naming the bad argument and what is allowed instead */
     public static AlertSettings fromArgs(String... args) {
-        CommandLine line = CommandLine.parse(args, 0, "inbox", "database", "checkpoint");
-        return new AlertSettings(Path.of(line.option("inbox", "data/inbox")),
+        CommandLine line = CommandLine.parse(args, 0, "bootstrap-servers", "topic", "database", "checkpoint");
+        return new AlertSettings(KafkaSettings.parseServers(line.option("bootstrap-servers", KafkaSettings.DEFAULT_SERVERS)),
+                KafkaSettings.parseTopic(line.option("topic", DEFAULT_TOPIC)),
                 stripEnding(Path.of(line.option("database", "saved/alerts"))),
                 Path.of(line.option("checkpoint", "saved/alerts-checkpoint")));
     }
@@ -50,14 +56,49 @@ public record AlertSettings(Path inbox, Path database, Path checkpoint) {
         return Path.of(database + ".mv.db");
     }
 
+    /** The command that sends the sample's payments to this topic, keyed by card (the third field). */
+    public String sendCommand() {
+        return "mvn -q compile exec:java@kafka-send -Dexec.args=\"--topic " + topic + " --file data/transactions.csv --key-field 3 --rate 20\"";
+    }
+
+    /**
+     * Ends the app (status 1) with one line when no broker answers; creates the topic if it is
+     * missing, with the partitions kafka-send gives a topic, so that the app can start before the
+     * first payment is sent and read every payment from the topic's first offset.
+     */
+    public void createTopicOrExit() {
+        String problem = KafkaSend.createTopicIfMissing(bootstrapServers, topic, KafkaSend.DEFAULT_PARTITIONS);
+        if (problem != null) {
+            System.err.println("error: " + problem);
+            System.exit(1);
+        }
+    }
+
+    /**
+     * Claims the checkpoint for this topic and database, or checks that it is theirs, as lessons 4
+     * and 5 do (support/CheckpointOwner); otherwise ends the app (status 2) with one line naming the
+     * directory and the fix.
+     */
+    public void claimCheckpointOrExit() {
+        Path absolute = database.toAbsolutePath().normalize();
+        try {
+            CheckpointOwner.claim(checkpoint, absolute.getParent(), "lesson=6\ntopic=" + topic + "\ndatabase=" + absolute + "\n",
+                    "lesson 6");
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    /** The one line for a query stopped by a broker that went away, as in lesson 5; else empty. */
+    public Optional<String> brokerGone(Throwable failure) {
+        return new KafkaSettings(bootstrapServers, topic, databaseFile(), checkpoint, false).brokerGone(failure);
+    }
+
     /**
      * @throws IllegalArgumentException naming the path, what is wrong and what to do
      */
     void check() {
-        if (!Files.isDirectory(inbox)) {
-            throw new IllegalArgumentException("the input directory '" + inbox + "' does not exist. Create it"
-                    + " (mkdir -p " + inbox + ") or name another with --inbox DIR; scripts/drop-sample.sh fills it");
-        }
         if (Files.isDirectory(checkpoint) && !Files.exists(databaseFile())) {
             // The checkpoint says which alerts were written already: Spark would not write them again.
             throw new IllegalArgumentException("the checkpoint '" + checkpoint + "' belongs to a database that is gone ('"

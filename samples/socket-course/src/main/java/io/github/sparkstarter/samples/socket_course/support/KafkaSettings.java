@@ -2,6 +2,7 @@ package io.github.sparkstarter.samples.socket_course.support;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -11,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Where lesson 5 reads and writes, from the command line, checked before Spark starts:
@@ -96,6 +98,80 @@ public record KafkaSettings(String bootstrapServers, String topic, Path output, 
     }
 
     /**
+     * Real-time mode's checkpoint: beside the micro-batch one, one for each topic, such as
+     * saved/kafka-checkpoint-realtime-lines. A checkpoint holds offsets of one topic's partitions,
+     * so reading another topic from it would fail ("Partitions ... have been deleted").
+     */
+    public Path realTimeCheckpoint() {
+        return checkpoint.resolveSibling(checkpoint.getFileName() + "-realtime-" + topic);
+    }
+
+    /** As {@link #claimCheckpoint()}, for real-time mode, which prints its rows and saves no files. */
+    public void claimRealTimeCheckpoint() {
+        try {
+            prepareRealTime();
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    /** @throws IllegalArgumentException naming the directory, what is wrong and what to do */
+    void prepareRealTime() {
+        CheckpointOwner.claim(realTimeCheckpoint(), null, "lesson=5 real-time\ntopic=" + topic + "\n", "lesson 5 in real-time mode");
+    }
+
+    /**
+     * Ends the app (status 1) with one line saying what to do when the topic has more partitions
+     * than Spark has cores: in real-time mode each partition's task holds a core for the whole
+     * batch, so a partition without one would never be read, and nothing would say so.
+     */
+    public void checkCoresForRealTime(int cores) {
+        Admin admin = null;
+        String problem;
+        try {
+            admin = admin(bootstrapServers);
+            problem = tooFewCores(topic, partitionsOf(admin, topic), cores);
+        } catch (KafkaException | ExecutionException | TimeoutException e) {
+            problem = noBrokerAt(bootstrapServers);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            problem = "interrupted";
+        } finally {
+            close(admin);
+        }
+        if (problem != null) {
+            System.err.println("error: " + problem);
+            System.exit(1);
+        }
+    }
+
+    /** Null when each of the topic's partitions gets a core of its own, else what to do. */
+    static String tooFewCores(String topic, int partitions, int cores) {
+        if (partitions <= cores) {
+            return null;
+        }
+        return "topic '" + topic + "' has " + partitions + " partitions and Spark has " + cores + " cores here: real-time"
+                + " mode needs a core for each partition, or " + (partitions - cores) + " of them would never be read."
+                + " Send to a topic of " + cores + " partition" + (cores == 1 ? "" : "s") + " or fewer (mvn -q compile"
+                + " exec:java@kafka-send -Dexec.args=\"--topic lines-1 --partitions 1\") and read it:"
+                + " -Dexec.args=\"--topic lines-1\"";
+    }
+
+    /** The topic's number of partitions, 0 when there is no such topic; each call bounded by BROKER_WAIT. */
+    public static int partitionsOf(Admin admin, String topic) throws ExecutionException, InterruptedException, TimeoutException {
+        try {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get(BROKER_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                    .get(topic).partitions().size();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return 0;
+            }
+            throw e;
+        }
+    }
+
+    /**
      * Ends the app (status 1) with one line naming the address and what to do, when no broker
      * answers there within {@link #BROKER_WAIT}, or when it has no such topic.
      */
@@ -152,14 +228,14 @@ public record KafkaSettings(String bootstrapServers, String topic, Path output, 
     }
 
     /** Closes without waiting for calls still retrying (close() would wait for their timeouts). */
-    static void close(Admin admin) {
+    public static void close(Admin admin) {
         if (admin != null) {
             admin.close(Duration.ZERO);
         }
     }
 
     /** Null when a broker answers at servers within the bounded wait, else the one-line message. */
-    static String whyNoBroker(Admin admin, String servers) throws InterruptedException {
+    public static String whyNoBroker(Admin admin, String servers) throws InterruptedException {
         try {
             admin.describeCluster().clusterId().get(BROKER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             return null;
@@ -168,13 +244,13 @@ public record KafkaSettings(String bootstrapServers, String topic, Path output, 
         }
     }
 
-    static String noBrokerAt(String servers) {
+    public static String noBrokerAt(String servers) {
         return "no Kafka broker answers at " + servers + " (waited " + BROKER_WAIT.toSeconds() + " s). Start the"
                 + " project's broker in another terminal: " + START_BROKER + ", or name another with --bootstrap-servers HOST:PORT";
     }
 
     /** Kafka refuses an address it cannot resolve when the client is created. */
-    static String cannotConnect(String servers, KafkaException e) {
+    public static String cannotConnect(String servers, KafkaException e) {
         return "cannot use the Kafka address " + servers + " (" + FailureReport.rootCause(e).getMessage() + ")."
                 + " Give one such as localhost:9092 with --bootstrap-servers HOST:PORT";
     }

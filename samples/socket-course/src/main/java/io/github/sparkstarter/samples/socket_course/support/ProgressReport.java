@@ -2,6 +2,9 @@ package io.github.sparkstarter.samples.socket_course.support;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.spark.sql.streaming.StreamingQueryListener;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
@@ -9,11 +12,16 @@ import org.apache.spark.sql.streaming.StreamingQueryProgress;
 /**
  * Prints one line after each micro-batch: which batch, how many rows came in, how fast, and how
  * long it took. Spark's own progress report is a page of JSON; this is the part a beginner needs.
- * Added to every lesson's session by {@link SessionDefaults}.
+ * And one line when a query has read everything there is and waits for more, so that a learner
+ * (or a test) knows when the stream has caught up. Added to every lesson's session by
+ * {@link SessionDefaults}.
  */
 public final class ProgressReport extends StreamingQueryListener {
 
     private final PrintStream out;
+
+    /** The queries that said they wait, until a batch brings them rows again: one line per wait. */
+    private final Set<UUID> waiting = ConcurrentHashMap.newKeySet();
 
     /** What Spark calls for the spark.sql.streaming.streamingQueryListeners setting. */
     public ProgressReport() {
@@ -41,6 +49,20 @@ public final class ProgressReport extends StreamingQueryListener {
     @Override
     public void onQueryProgress(QueryProgressEvent event) {
         out.println(describe(event.progress()));
+        if (event.progress().numInputRows() > 0) {
+            waiting.remove(event.progress().id());
+        }
+    }
+
+    /**
+     * Spark calls this when a query found no new data for a while (10 s by default,
+     * spark.sql.streaming.noDataProgressEventInterval), and again every while after: said once.
+     */
+    @Override
+    public void onQueryIdle(QueryIdleEvent event) {
+        if (waiting.add(event.id())) {
+            out.println("caught up: every row that came in is processed; waiting for more");
+        }
     }
 
     @Override

@@ -112,11 +112,13 @@ public final class StreamEnd {
     }
 
     /**
-     * Stops the query with Spark's logging turned off: tasks of a continuous query that are still
-     * running as it stops log errors that say nothing about the data.
+     * Stops the query with Spark's and Kafka's logging turned off: tasks of a continuous or
+     * real-time query that are still running as it stops log errors that say nothing about the
+     * data (Kafka's consumer, interrupted as it closes, logs its stack trace).
      */
     static void stopQuietly(StreamingQuery query) throws TimeoutException {
         Configurator.setAllLevels("org.apache.spark", Level.OFF);
+        Configurator.setAllLevels("org.apache.kafka", Level.OFF);
         query.stop();
     }
 }

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.github.sparkstarter.samples.socket_course.KafkaLinesApp;
 import io.github.sparkstarter.samples.socket_course.testkit.AppProcess;
-import io.github.sparkstarter.samples.socket_course.testkit.KafkaBroker;
 import io.github.sparkstarter.samples.socket_course.testkit.KafkaTestBroker;
+import io.github.sparkstarter.samples.socket_course.tools.KafkaBroker;
+import io.github.sparkstarter.samples.socket_course.tools.KafkaSend;
 
 /**
  * Lesson 5's checkpoint, claimed for its topic and output as lesson 4's is for its inbox and
@@ -89,6 +90,27 @@ class KafkaSettingsTest {
             assertEquals(1, lines.size(), app.output());
             assertTrue(lines.get(0).startsWith("error: the checkpoint '" + dir.resolve("checkpoint") + "' belongs to another query"), app.output());
         }
+    }
+
+    @Test
+    void realTimeModeClaimsACheckpointForEachTopic(@TempDir Path dir) {
+        KafkaSettings lines = settings(dir, "lines", "saved");
+        KafkaSettings one = settings(dir, "one", "saved");
+
+        assertDoesNotThrow(lines::prepareRealTime);
+        assertDoesNotThrow(one::prepareRealTime, "another topic, another checkpoint");
+        assertTrue(!lines.realTimeCheckpoint().equals(one.realTimeCheckpoint()), lines.realTimeCheckpoint()::toString);
+        assertTrue(!lines.realTimeCheckpoint().equals(lines.checkpoint()), "not the micro-batch query's");
+        assertTrue(Files.isRegularFile(CheckpointOwner.ownerFile(one.realTimeCheckpoint())), "claimed");
+    }
+
+    @Test
+    void realTimeModeRefusesATopicOfMorePartitionsThanCores() {
+        String line = KafkaSettings.tooFewCores("lines", 3, 2);
+
+        assertTrue(line.startsWith("topic 'lines' has 3 partitions and Spark has 2 cores here"), line);
+        assertTrue(line.contains("--partitions 1"), line);
+        assertEquals(null, KafkaSettings.tooFewCores("lines", 2, 2));
     }
 
     @Test
