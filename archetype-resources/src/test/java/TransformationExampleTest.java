@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import ${package}.testkit.RowCollector;
+import ${package}.testkit.Lines;
 import ${package}.testkit.SparkTestSession;
 import ${package}.testkit.TestLineServer;
 
@@ -30,7 +30,7 @@ class TransformationExampleTest {
 
     @Test
     void shoutsEveryLineOfAStaticTable(SparkSession spark) {
-        Dataset<Row> lines = spark.createDataset(List.of("hello", "spark streaming"), Encoders.STRING()).toDF("value");
+        Dataset<Row> lines = Lines.table(spark, "hello", "spark streaming");
 
         assertEquals(List.of(RowFactory.create("HELLO", 5), RowFactory.create("SPARK STREAMING", 15)), shout(lines).collectAsList());
     }
