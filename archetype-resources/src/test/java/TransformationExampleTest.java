@@ -18,6 +18,7 @@ import ${package}.testkit.RowCollector;
 import ${package}.testkit.Lines;
 import ${package}.testkit.SparkTestSession;
 import ${package}.testkit.TestLineServer;
+import ${package}.testkit.TestStream;
 
 /** How to test a transformation of your own: copy this test, replace shout() with your code. */
 @ExtendWith(SparkTestSession.class)
@@ -33,6 +34,14 @@ class TransformationExampleTest {
         Dataset<Row> lines = Lines.table(spark, "hello", "spark streaming");
 
         assertEquals(List.of(RowFactory.create("HELLO", 5), RowFactory.create("SPARK STREAMING", 15)), shout(lines).collectAsList());
+    }
+
+    @Test
+    void shoutsTheLinesOfEachBatchOfATestStream(SparkSession spark) throws Exception {
+        try (TestStream<String> lines = TestStream.ofLines(spark, TransformationExampleTest::shout, "append")) {
+            assertEquals(List.of(RowFactory.create("HELLO", 5)), lines.add("hello").runBatch());
+            assertEquals(List.of(RowFactory.create("SPARK STREAMING", 15)), lines.add("spark streaming").runBatch());
+        }
     }
 
     @Test

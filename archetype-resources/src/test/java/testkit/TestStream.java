@@ -31,14 +31,12 @@ import scala.jdk.javaapi.CollectionConverters;
  * run, then the rows its sink got in that step. Time moves only with the rows' own times, so a test
  * can show what a watermark does: a window written once, when final; a row that comes too late, dropped.
  *
- * <pre>{@code
- * try (TestStream<String> lines = TestStream.ofLines(spark, WordCountApp::countWords, "complete")) {
- *     assertEquals(List.of(RowFactory.create("spark", 1L)), lines.add("spark").runBatch());
- * }
- * }</pre>
+ * <p>TransformationExampleTest shows the simplest use; WindowedCountAppTest and FraudAlertsAppTest
+ * show watermarks at work.
  *
- * <p>The source is Spark's own MemoryStream, which its streaming tests use: internal to Spark, so
- * it is wrapped here, once, where a new Spark version may move it.
+ * <p>The source is Spark's own MemoryStream, which its streaming tests use. It is internal to Spark
+ * and moves between versions (Spark 4.1 moved it to the package ...streaming.runtime; the import
+ * above was chosen for this project's Spark when it was generated), so it is wrapped here, once.
  */
 public final class TestStream<T> implements AutoCloseable {
 
@@ -85,11 +83,12 @@ public final class TestStream<T> implements AutoCloseable {
 
     /**
      * Runs the micro-batch of the rows added since the last call (none, if none were added), and
-     * returns the rows the sink got: in "append" mode the windows that became final, in "update"
-     * the counts that changed, in "complete" the whole table. When the batch moves the watermark,
-     * Spark runs at once a second, empty batch that writes out the windows now final (a "no-data
-     * batch"), as the app does when it runs; its rows are returned too. Fails the test if the
-     * query fails, or if the step takes longer than {@link RowCollector#TIMEOUT}.
+     * returns the rows the sink got, in no set order: in "append" mode the rows that are final (of
+     * a windowed count, the windows the watermark closed), in "update" the rows that changed, in
+     * "complete" the whole table. When the batch moves the watermark, Spark runs at once a second,
+     * empty batch that writes out the windows now final (a "no-data batch"), as it does in the
+     * app; its rows are returned too. Fails the test if the query fails, or if the step takes
+     * longer than {@link RowCollector#TIMEOUT}.
      */
     public List<Row> runBatch() {
 #if( $sparkVersion.startsWith("3.") )
