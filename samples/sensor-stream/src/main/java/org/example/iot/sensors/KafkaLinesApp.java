@@ -56,9 +56,21 @@ public final class KafkaLinesApp {
                 .config(SessionDefaults.forThisMachine())
                 .getOrCreate();
 
-        String brokerWait = String.valueOf(KafkaSettings.BROKER_WAIT.toMillis());
         // Concept 1: the topic as a stream; at the first start, from its first record on.
-        Dataset<Row> records = spark.readStream()
+        Dataset<Row> records = readTopic(spark, settings);
+
+        StreamingQuery query = save(lines(records), settings.output(), settings.checkpoint());
+        System.out.println("Saving the records of topic '" + settings.topic() + "' at " + settings.bootstrapServers()
+                + " to " + settings.output() + ". Ctrl-C stops; start again to go on where it stopped.");
+        // A broker gone mid-stream ends the app with one line that says how to go on; any other
+        // failure shows its stack trace.
+        StreamEnd.awaitTermination(query, settings::brokerGone);
+    }
+
+    /** The topic of settings as a stream of Kafka records, from its first record on, each call to the broker bounded. */
+    public static Dataset<Row> readTopic(SparkSession spark, KafkaSettings settings) {
+        String brokerWait = String.valueOf(KafkaSettings.BROKER_WAIT.toMillis());
+        return spark.readStream()
                 .format("kafka")
                 .option("kafka.bootstrap.servers", settings.bootstrapServers())
                 .option("subscribe", settings.topic())
@@ -74,13 +86,6 @@ public final class KafkaLinesApp {
                 // How often the driver asks for the latest offsets before the query fails (Spark's default, 3).
                 .option("fetchOffset.numRetries", "3")
                 .load();
-
-        StreamingQuery query = save(lines(records), settings.output(), settings.checkpoint());
-        System.out.println("Saving the records of topic '" + settings.topic() + "' at " + settings.bootstrapServers()
-                + " to " + settings.output() + ". Ctrl-C stops; start again to go on where it stopped.");
-        // A broker gone mid-stream ends the app with one line that says how to go on; any other
-        // failure shows its stack trace.
-        StreamEnd.awaitTermination(query, settings::brokerGone);
     }
 
     /** A Kafka record as a row of text and numbers: key, value, topic, partition, offset, timestamp. */

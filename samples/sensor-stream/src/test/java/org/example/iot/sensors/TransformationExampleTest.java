@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -16,8 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.example.iot.sensors.testkit.RowCollector;
+import org.example.iot.sensors.testkit.Lines;
 import org.example.iot.sensors.testkit.SparkTestSession;
 import org.example.iot.sensors.testkit.TestLineServer;
+import org.example.iot.sensors.testkit.TestStream;
 
 /** How to test a transformation of your own: copy this test, replace shout() with your code. */
 @ExtendWith(SparkTestSession.class)
@@ -30,9 +31,17 @@ class TransformationExampleTest {
 
     @Test
     void shoutsEveryLineOfAStaticTable(SparkSession spark) {
-        Dataset<Row> lines = spark.createDataset(List.of("hello", "spark streaming"), Encoders.STRING()).toDF("value");
+        Dataset<Row> lines = Lines.table(spark, "hello", "spark streaming");
 
         assertEquals(List.of(RowFactory.create("HELLO", 5), RowFactory.create("SPARK STREAMING", 15)), shout(lines).collectAsList());
+    }
+
+    @Test
+    void shoutsTheLinesOfEachBatchOfATestStream(SparkSession spark) throws Exception {
+        try (TestStream<String> lines = TestStream.ofLines(spark, TransformationExampleTest::shout, "append")) {
+            assertEquals(List.of(RowFactory.create("HELLO", 5)), lines.add("hello").runBatch());
+            assertEquals(List.of(RowFactory.create("SPARK STREAMING", 15)), lines.add("spark streaming").runBatch());
+        }
     }
 
     @Test

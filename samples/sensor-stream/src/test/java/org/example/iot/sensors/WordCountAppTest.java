@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.example.iot.sensors.testkit.RowCollector;
+import org.example.iot.sensors.testkit.Lines;
 import org.example.iot.sensors.testkit.SparkTestSession;
 import org.example.iot.sensors.testkit.TestLineServer;
 
@@ -25,7 +25,7 @@ class WordCountAppTest {
     @Test
     void countsTheWordsOfAStaticTableOfLines(SparkSession spark) {
         // A stream is an unbounded table: the same transformation runs on a bounded one, in a second.
-        Dataset<Row> lines = spark.createDataset(List.of("to be or not to be", "  be  quick  "), Encoders.STRING()).toDF("value");
+        Dataset<Row> lines = Lines.table(spark, "to be or not to be", "  be  quick  ");
 
         assertEquals(COUNTS, WordCountApp.countWords(lines).collectAsList());
     }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -19,9 +18,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.github.sparkstarter.samples.socket_course.support.AlertsDatabase;
 
+import io.github.sparkstarter.samples.socket_course.testkit.Lines;
 import io.github.sparkstarter.samples.socket_course.testkit.SparkTestSession;
+import io.github.sparkstarter.samples.socket_course.testkit.TestStream;
 
-/** Lesson 6's parsing, alert rule and MERGE on static tables: the alerts expected of a few payments, saved once. */
+/**
+ * Lesson 6's parsing, alert rule and MERGE on static tables: the alerts expected of a few payments,
+ * saved once; then the rule on a stream fed batch by batch, where the watermark decides when a
+ * window is final and which payment comes too late.
+ */
 @ExtendWith(SparkTestSession.class)
 class FraudAlertsAppTest {
 
@@ -44,9 +49,7 @@ class FraudAlertsAppTest {
                 // card-4: a declined 5000 counts as declined, not in the total.
                 "2026-01-15T09:06:00,tx-11,card-4,jeweller,5000.00,EUR,declined"));
 
-        List<Row> alerts = FraudAlertsApp.alerts(payments.where(col("problem").isNull()))
-                .select(col("card"), date_format(col("window_start"), "HH:mm"), date_format(col("window_end"), "HH:mm"),
-                        col("reason"), col("declined"), col("approved_total").cast("string"), col("payments"))
+        List<Row> alerts = readable(FraudAlertsApp.alerts(payments.where(col("problem").isNull())))
                 .orderBy("card", "window_start").collectAsList();
 
         assertEquals(List.of(
@@ -94,8 +97,55 @@ class FraudAlertsAppTest {
         }
     }
 
+    @Test
+    void aWindowsAlertIsWrittenOnceInTheBatchWhereTheWatermarkPassesItsEnd(SparkSession spark) throws Exception {
+        try (TestStream<String> payments = TestStream.ofLines(spark, FraudAlertsAppTest::alertsAsTheAppComputesThem, "append")) {
+            // card-1: three declined within 09:00-09:05, an alert; but a later payment may still come.
+            assertEquals(List.of(), payments.add(
+                    "2026-01-15T09:01:00,tx-1,card-1,online-store,1.00,EUR,declined",
+                    "2026-01-15T09:01:20,tx-2,card-1,online-store,2.00,EUR,declined",
+                    "2026-01-15T09:04:59,tx-3,card-1,railway,3.00,EUR,declined").runBatch());
+            // Past the window's end, but the watermark (the newest time less a minute) is at 09:04:30: not yet.
+            assertEquals(List.of(), payments.add("2026-01-15T09:05:30,tx-4,card-2,cinema,10.00,EUR,approved").runBatch());
+            // The watermark at 09:05:01 passes 09:05: the window is final, its alert written.
+            assertEquals(List.of(RowFactory.create("card-1", "09:00", "09:05", "declined payments", 3L, "0.00", 3L)),
+                    payments.add("2026-01-15T09:06:01,tx-5,card-2,cinema,10.00,EUR,approved").runBatch());
+            // Never again: later batches write other windows, not this one.
+            assertEquals(List.of(), payments.add("2026-01-15T09:20:00,tx-6,card-2,cinema,10.00,EUR,approved").runBatch());
+        }
+    }
+
+    @Test
+    void aPaymentLaterThanTheWatermarkAllowsIsDroppedAndChangesNoAlert(SparkSession spark) throws Exception {
+        try (TestStream<String> payments = TestStream.ofLines(spark, FraudAlertsAppTest::alertsAsTheAppComputesThem, "append")) {
+            // The watermark moves to 09:06: the window 09:00-09:05 is closed.
+            assertEquals(List.of(), payments.add("2026-01-15T09:07:00,tx-1,card-2,cinema,10.00,EUR,approved").runBatch());
+            // 2000.00 approved would raise an alert for card-3 in 09:00-09:05, but it comes too late.
+            assertEquals(List.of(), payments.add("2026-01-15T09:02:00,tx-2,card-3,jeweller,2000.00,EUR,approved").runBatch());
+            // Time moves on and closes every window: no alert for card-3, the payment was dropped, not kept.
+            assertEquals(List.of(), payments.add("2026-01-15T09:30:00,tx-3,card-2,cinema,10.00,EUR,approved").runBatch());
+        }
+    }
+
+    /** As main computes the alerts of the topic's lines: the good lines parsed, the rule applied. */
+    static Dataset<Row> alertsAsTheAppComputesThem(Dataset<Row> values) {
+        Dataset<Row> parsed = FraudAlertsApp.parse(asTheTopicGivesThem(values));
+        return readable(FraudAlertsApp.alerts(parsed.where(col("problem").isNull())));
+    }
+
     /** Lines as the topic gives them: the text, and where it sits in the topic. */
     static Dataset<Row> lines(SparkSession spark, String... lines) {
-        return spark.createDataset(List.of(lines), Encoders.STRING()).toDF("value").withColumn("source", lit("payments/0/0"));
+        return asTheTopicGivesThem(Lines.table(spark, lines));
+    }
+
+    /** The lines' text in {@code value}, and {@code source}, where a line sits in the topic, as main reads them. */
+    static Dataset<Row> asTheTopicGivesThem(Dataset<Row> values) {
+        return values.withColumn("source", lit("payments/0/0"));
+    }
+
+    /** The alerts' columns as text and numbers to compare: the window as hours and minutes, the total as text. */
+    static Dataset<Row> readable(Dataset<Row> alerts) {
+        return alerts.select(col("card"), date_format(col("window_start"), "HH:mm"), date_format(col("window_end"), "HH:mm"),
+                col("reason"), col("declined"), col("approved_total").cast("string"), col("payments"));
     }
 }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.sparkstarter.samples.socket_course.support.KafkaSettings;
 import io.github.sparkstarter.samples.socket_course.testkit.KafkaTestBroker;
 import io.github.sparkstarter.samples.socket_course.testkit.SparkTestSession;
 import io.github.sparkstarter.samples.socket_course.tools.KafkaBroker;
@@ -65,19 +66,18 @@ class KafkaLinesAppTest {
         assertEquals(null, KafkaSend.createTopicIfMissing(broker.bootstrapServers(), topic, 3));
         List<String> sent = send(broker, topic, "sensor-", 4, 50);
 
-        Dataset<Row> records = spark.readStream().format("kafka")
-                .option("kafka.bootstrap.servers", broker.bootstrapServers())
-                .option("subscribe", topic)
-                .option("startingOffsets", "earliest")
-                .load();
-        StreamingQuery query = KafkaLinesApp.save(KafkaLinesApp.lines(records), dir.resolve("saved"), dir.resolve("checkpoint"));
+        KafkaSettings settings = new KafkaSettings(broker.bootstrapServers(), topic, dir.resolve("saved"), dir.resolve("checkpoint"), false);
+
+        // The lesson's own reader, with its options, and its own writer.
+        Dataset<Row> records = KafkaLinesApp.readTopic(spark, settings);
+        StreamingQuery query = KafkaLinesApp.save(KafkaLinesApp.lines(records), settings.output(), settings.checkpoint());
         try {
             query.processAllAvailable();
         } finally {
             query.stop();
         }
 
-        List<Row> saved = KafkaLinesApp.read(spark, dir.resolve("saved")).collectAsList();
+        List<Row> saved = KafkaLinesApp.read(spark, settings.output()).collectAsList();
         assertEquals(sent.stream().sorted().toList(), saved.stream().map(row -> row.getString(1)).sorted().toList());
         assertInKeyOrder(saved);
     }

@@ -1,5 +1,8 @@
 package io.github.sparkstarter.samples.socket_course;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.date_format;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.Timestamp;
@@ -20,8 +23,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import io.github.sparkstarter.samples.socket_course.testkit.RowCollector;
 import io.github.sparkstarter.samples.socket_course.testkit.SparkTestSession;
 import io.github.sparkstarter.samples.socket_course.testkit.TestLineServer;
+import io.github.sparkstarter.samples.socket_course.testkit.TestStream;
 
-/** Lesson 3's transformation: on static lines with chosen times first, then on a stream from a real socket. */
+/**
+ * Lesson 3's transformation: on static lines with chosen times first; then on a stream fed batch
+ * by batch, where the watermark closes a window; then on a stream from a real socket.
+ */
 @ExtendWith(SparkTestSession.class)
 class WindowedCountAppTest {
 
@@ -59,6 +66,37 @@ class WindowedCountAppTest {
                 assertEquals(10_000, millis, "window " + window);
             }
         }
+    }
+
+    @Test
+    void aWindowCountsUntilTheWatermarkPassesItThenDropsLateLines(SparkSession spark) throws Exception {
+        // "update", as main writes the counts: each batch gives the counts it changed.
+        try (TestStream<Row> lines = TestStream.ofRows(spark, "value STRING, timestamp TIMESTAMP",
+                WindowedCountAppTest::countsAsText, "update")) {
+            assertEquals(List.of("10:00:00 spark 2", "10:00:00 streaming 1"),
+                    sorted(lines.add(line("spark streaming", "10:00:01"), line("spark", "10:00:09")).runBatch()));
+            // 10:00:02 is older than the newest line, but within 20 seconds of it: still counted.
+            assertEquals(List.of("10:00:00 spark 3", "10:00:30 spark 1"),
+                    sorted(lines.add(line("spark", "10:00:35"), line("spark", "10:00:02")).runBatch()));
+            // The watermark is now 10:00:15, past the end of 10:00:00-10:00:10: a line of that window is dropped.
+            assertEquals(List.of("10:00:30 streaming 1"),
+                    sorted(lines.add(line("spark", "10:00:04"), line("streaming", "10:00:36")).runBatch()));
+        }
+    }
+
+    /** Lesson 3's counts as text, "window-start word count", to compare. */
+    private static Dataset<Row> countsAsText(Dataset<Row> lines) {
+        return WindowedCountApp.countPerWindow(lines)
+                .select(concat_ws(" ", date_format(col("window.start"), "HH:mm:ss"), col("word"), col("count").cast("string")));
+    }
+
+    /** A line as the socket source gives it with includeTimestamp: its text, and a time of 2024-01-01, local time. */
+    private static Row line(String text, String time) {
+        return RowFactory.create(text, Timestamp.valueOf("2024-01-01 " + time));
+    }
+
+    private static List<String> sorted(List<Row> rows) {
+        return rows.stream().map(row -> row.getString(0)).sorted().toList();
     }
 
     private static Timestamp at(String instant) {
