@@ -28,6 +28,7 @@ import org.apache.spark.sql.streaming.StreamingQuery;
 import ${package}.support.AlertSettings;
 import ${package}.support.AlertsDatabase;
 import ${package}.support.KafkaSettings;
+import ${package}.support.Preflight;
 import ${package}.support.ProcessId;
 import ${package}.support.SessionDefaults;
 import ${package}.support.StreamEnd;
@@ -76,6 +77,7 @@ public final class FraudAlertsApp {
     static final String MERGE_REJECTED = "MERGE INTO rejected (source, line, problem) KEY (source) VALUES (?, ?, ?)";
 
     public static void main(String[] args) throws Exception {
+        Preflight.checkOrExit();
         ProcessId.print();
         AlertSettings settings = AlertSettings.fromCommandLine(args);
         // Before Spark starts, each a line and an exit status, not a failed stream: no broker; a
@@ -113,8 +115,8 @@ public final class FraudAlertsApp {
         System.out.println("Waiting for payments on topic '" + settings.topic() + "' at " + settings.bootstrapServers()
                 + " (send them: " + settings.sendCommand() + "); alerts and rejected lines go to " + settings.databaseFile()
                 + ". Ctrl-C stops; start again to go on where it stopped.");
-        // Waits for both queries: when either ends, it says why in one line and stops the other.
-        StreamEnd.awaitTermination(alerts, settings::brokerGone);
+        // Either query ending ends the app: it says why in one line, and stopping Spark stops the other.
+        StreamEnd.awaitAnyQueryThenExit(alerts, settings::brokerGone);
     }
 
     /** The columns of a line of data/transactions.csv, typed, and {@code problem}: null for a good line, else what is wrong. */

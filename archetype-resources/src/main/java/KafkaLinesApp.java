@@ -10,6 +10,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
 import ${package}.support.KafkaSettings;
+import ${package}.support.Preflight;
 import ${package}.support.ProcessId;
 import ${package}.support.SessionDefaults;
 import ${package}.support.StreamEnd;
@@ -41,6 +42,7 @@ import ${package}.support.StreamEnd;
 public final class KafkaLinesApp {
 
     public static void main(String[] args) throws Exception {
+        Preflight.checkOrExit();
         KafkaSettings settings = KafkaSettings.fromCommandLine(args);
         if (settings.show()) {
             show(settings.output());
@@ -64,7 +66,7 @@ public final class KafkaLinesApp {
                 + " to " + settings.output() + ". Ctrl-C stops; start again to go on where it stopped.");
         // A broker gone mid-stream ends the app with one line that says how to go on; any other
         // failure shows its stack trace.
-        StreamEnd.awaitTermination(query, settings::brokerGone);
+        StreamEnd.awaitAnyQueryThenExit(query, settings::brokerGone);
     }
 
     /** The topic of settings as a stream of Kafka records, from its first record on, each call to the broker bounded. */

@@ -12,6 +12,7 @@ import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.Trigger;
 
 import ${package}.support.KafkaSettings;
+import ${package}.support.Preflight;
 import ${package}.support.ProcessId;
 import ${package}.support.SessionDefaults;
 import ${package}.support.StreamEnd;
@@ -43,6 +44,7 @@ import ${package}.support.StreamEnd;
 public final class KafkaRealTimeApp {
 
     public static void main(String[] args) throws Exception {
+        Preflight.checkOrExit();
         KafkaSettings settings = KafkaSettings.fromCommandLine(args);
         settings.checkBrokerAndTopic();
         ProcessId.print();
@@ -70,7 +72,7 @@ public final class KafkaRealTimeApp {
                 settings.realTimeCheckpoint(), "10 seconds");
         System.out.println("Printing the records of topic '" + settings.topic() + "' at " + settings.bootstrapServers()
                 + " as they arrive. Send some: mvn -q compile exec:java@kafka-send. Ctrl-C stops.");
-        StreamEnd.awaitTermination(query);
+        StreamEnd.awaitAnyQueryThenExit(query);
     }
 
     /** Starts the query in real-time mode: each row to the writer as it arrives. */

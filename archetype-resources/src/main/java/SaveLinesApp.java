@@ -8,6 +8,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
+import ${package}.support.Preflight;
 import ${package}.support.ProcessId;
 import ${package}.support.SaveSettings;
 import ${package}.support.SessionDefaults;
@@ -34,6 +35,7 @@ import ${package}.support.StreamEnd;
 public final class SaveLinesApp {
 
     public static void main(String[] args) throws Exception {
+        Preflight.checkOrExit();
         SaveSettings settings = SaveSettings.fromCommandLine(args);
         ProcessId.print();
         SparkSession spark = SparkSession.builder()
@@ -47,7 +49,7 @@ public final class SaveLinesApp {
         StreamingQuery query = save(lines, settings.output(), settings.checkpoint());
         System.out.println("Saving the lines of the files dropped into " + settings.inbox() + " to "
                 + settings.output() + ". Ctrl-C stops; start again to go on where it stopped.");
-        StreamEnd.awaitTermination(query);
+        StreamEnd.awaitAnyQueryThenExit(query);
     }
 
     /** Starts saving the lines to JSON-lines files in output, with the query's progress in checkpoint. */

@@ -6,6 +6,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
+import ${package}.support.Preflight;
 import ${package}.support.SaveSettings;
 import ${package}.support.SessionDefaults;
 
@@ -22,6 +23,7 @@ import ${package}.support.SessionDefaults;
 public final class ShowSavedLines {
 
     public static void main(String[] args) {
+        Preflight.checkOrExit();
         Path output = SaveSettings.savedLinesFromCommandLine(args);
         SparkSession spark = SparkSession.builder()
                 .appName("Lesson 4: show the saved lines")

@@ -5,6 +5,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
+import ${package}.support.Preflight;
 import ${package}.support.SessionDefaults;
 import ${package}.support.StreamEnd;
 import ${package}.support.StreamSettings;
@@ -26,6 +27,7 @@ import ${package}.support.Tuning;
 public final class TunedEchoApp {
 
     public static void main(String[] args) throws Exception {
+        Preflight.checkOrExit();
         Tuning tuning = Tuning.fromCommandLine(args);
         StreamSettings settings = tuning.source();
         SparkSession spark = SparkSession.builder()
@@ -49,6 +51,6 @@ public final class TunedEchoApp {
                 .option("truncate", false)
                 .option("numRows", Integer.MAX_VALUE)
                 .start();
-        StreamEnd.awaitTermination(query, settings);
+        StreamEnd.awaitAnyQueryThenExit(query, settings);
     }
 }

@@ -12,6 +12,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.Trigger;
 
+import ${package}.support.Preflight;
 import ${package}.support.SessionDefaults;
 import ${package}.support.StreamEnd;
 import ${package}.support.StreamSettings;
@@ -34,6 +35,7 @@ public final class WindowedCountApp {
     public static final String WATERMARK = "20 seconds";
 
     public static void main(String[] args) throws Exception {
+        Preflight.checkOrExit();
         StreamSettings settings = StreamSettings.fromCommandLine(args);
         SparkSession spark = SparkSession.builder()
                 .appName(settings.appName())
@@ -57,7 +59,7 @@ public final class WindowedCountApp {
                 .option("truncate", false)
                 .option("numRows", Integer.MAX_VALUE)
                 .start();
-        StreamEnd.awaitTermination(query, settings);
+        StreamEnd.awaitAnyQueryThenExit(query, settings);
     }
 
     /** Counts each word per window; the "window" column holds the start and end of the window. */

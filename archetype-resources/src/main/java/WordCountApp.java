@@ -9,6 +9,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
+import ${package}.support.Preflight;
 import ${package}.support.SessionDefaults;
 import ${package}.support.StreamEnd;
 import ${package}.support.StreamSettings;
@@ -26,6 +27,7 @@ import ${package}.support.StreamSettings;
 public final class WordCountApp {
 
     public static void main(String[] args) throws Exception {
+        Preflight.checkOrExit();
         StreamSettings settings = StreamSettings.fromCommandLine(args);
         SparkSession spark = SparkSession.builder()
                 .appName(settings.appName())
@@ -47,7 +49,7 @@ public final class WordCountApp {
                 .option("truncate", false)
                 .option("numRows", Integer.MAX_VALUE)
                 .start();
-        StreamEnd.awaitTermination(query, settings);
+        StreamEnd.awaitAnyQueryThenExit(query, settings);
     }
 
     /** Splits every line on white space and keeps a running count per word, most frequent first. */

@@ -177,7 +177,7 @@ class SocketStreamAppIT {
                         return line.getString(0);
                     }, Encoders.STRING());
             StreamingQuery query = checked.writeStream().format("console").start();
-            StreamEnd.awaitTermination(query, settings);
+            StreamEnd.awaitAnyQueryThenExit(query, settings);
         }
     }
 

@@ -2,6 +2,7 @@ package bench.probe;
 
 import org.apache.spark.sql.SparkSession;
 
+import bench.ours.support.Preflight;
 import bench.ours.support.SessionDefaults;
 
 /**
@@ -14,6 +15,7 @@ public final class OursNoop {
     private static final String LISTENERS = "spark.sql.streaming.streamingQueryListeners";
 
     public static void main(String[] args) throws Exception {
+        Preflight.checkOrExit();
         int partitions = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         SparkSession.Builder builder = SparkSession.builder()
                 .appName("OursNoop")
