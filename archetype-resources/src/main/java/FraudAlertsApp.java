@@ -79,13 +79,13 @@ public final class FraudAlertsApp {
     public static void main(String[] args) throws Exception {
         Preflight.checkOrExit();
         ProcessId.print();
-        AlertSettings settings = AlertSettings.fromCommandLine(args);
+        AlertSettings settings = AlertSettings.fromCommandLineOrExit(args);
         // Before Spark starts, each a line and an exit status, not a failed stream: no broker; a
-        // database another program holds; a checkpoint of another topic or database (claimed last,
+        // database another program holds; a checkpoint of another topic or database (locked last,
         // so that a refused run leaves no checkpoint behind). A missing topic is created, empty.
         settings.createTopicOrExit();
         AlertsDatabase database = AlertsDatabase.openOrExit(settings.database(), TABLES);
-        settings.claimCheckpointOrExit();
+        settings.lockCheckpointOrExit();
         SparkSession spark = SparkSession.builder()
                 .appName("Lesson 6: fraud alerts")
                 // Concept 1: the web UI on, for this machine only (SessionDefaults prints its address).

@@ -43,15 +43,15 @@ public final class KafkaLinesApp {
 
     public static void main(String[] args) throws Exception {
         Preflight.checkOrExit();
-        KafkaSettings settings = KafkaSettings.fromCommandLine(args);
+        KafkaSettings settings = KafkaSettings.fromCommandLineOrExit(args);
         if (settings.show()) {
-            show(settings.output());
+            showSavedRecordsOrExit(settings.output());
             return;
         }
         // Before Spark starts: a missing broker or topic, or a checkpoint of another query, is one
-        // line, not a hang. The checkpoint is claimed last, so a refused run leaves no files behind.
-        settings.checkBrokerAndTopic();
-        settings.claimCheckpoint();
+        // line, not a hang. The checkpoint is locked last, so a refused run leaves no files behind.
+        settings.checkBrokerAndTopicOrExit();
+        settings.lockCheckpointOrExit();
         ProcessId.print();
         SparkSession spark = SparkSession.builder()
                 .appName("Lesson 5: Kafka")
@@ -115,7 +115,8 @@ public final class KafkaLinesApp {
                 .json(output.toString());
     }
 
-    private static void show(Path output) {
+    /** Prints the saved records as a table; ends the app (status 2) when nothing was saved yet. */
+    private static void showSavedRecordsOrExit(Path output) {
         if (!Files.isDirectory(output)) {
             System.err.println("error: nothing saved in '" + output + "' yet: run mvn -q compile exec:java@kafka-lines first");
             System.exit(2);

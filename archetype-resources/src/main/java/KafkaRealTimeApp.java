@@ -45,8 +45,8 @@ public final class KafkaRealTimeApp {
 
     public static void main(String[] args) throws Exception {
         Preflight.checkOrExit();
-        KafkaSettings settings = KafkaSettings.fromCommandLine(args);
-        settings.checkBrokerAndTopic();
+        KafkaSettings settings = KafkaSettings.fromCommandLineOrExit(args);
+        settings.checkBrokerAndTopicOrExit();
         ProcessId.print();
         SparkSession spark = SparkSession.builder()
                 .appName("Lesson 5: Kafka in real-time mode")
@@ -54,9 +54,9 @@ public final class KafkaRealTimeApp {
                 .getOrCreate();
         // Each partition's task holds a core for the whole batch: a topic of more partitions than
         // cores is refused in one line, where Spark would leave the extra ones unread in silence.
-        settings.checkCoresForRealTime(spark.sparkContext().defaultParallelism());
+        settings.checkCoresForRealTimeOrExit(spark.sparkContext().defaultParallelism());
         // A checkpoint of its own for each topic, one run at a time, as KafkaLinesApp's.
-        settings.claimRealTimeCheckpoint();
+        settings.lockRealTimeCheckpointOrExit();
 
         Dataset<Row> records = spark.readStream()
                 .format("kafka")

@@ -36,7 +36,9 @@ public final class SaveLinesApp {
 
     public static void main(String[] args) throws Exception {
         Preflight.checkOrExit();
-        SaveSettings settings = SaveSettings.fromCommandLine(args);
+        SaveSettings settings = SaveSettings.fromCommandLineOrExit(args);
+        // This run's checkpoint, locked until the process ends: a second run on it is refused.
+        settings.lockCheckpointOrExit();
         ProcessId.print();
         SparkSession spark = SparkSession.builder()
                 .appName("Lesson 4: save the stream")

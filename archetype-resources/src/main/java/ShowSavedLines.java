@@ -24,7 +24,7 @@ public final class ShowSavedLines {
 
     public static void main(String[] args) {
         Preflight.checkOrExit();
-        Path output = SaveSettings.savedLinesFromCommandLine(args);
+        Path output = SaveSettings.savedLinesFromCommandLineOrExit(args);
         SparkSession spark = SparkSession.builder()
                 .appName("Lesson 4: show the saved lines")
                 .config(SessionDefaults.forThisMachine())

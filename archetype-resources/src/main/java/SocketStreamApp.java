@@ -28,7 +28,7 @@ public final class SocketStreamApp {
     public static void main(String[] args) throws Exception {
         // Before anything else: a JVM that cannot run Spark ends here, in one line that says what to do.
         Preflight.checkOrExit();
-        StreamSettings settings = StreamSettings.fromCommandLine(args);
+        StreamSettings settings = StreamSettings.fromCommandLineOrExit(args);
 
         // Step 1: the SparkSession is the entry point of every Spark application. Run from here it
         // uses all the cores of this machine (local[*]); spark-submit gives it a cluster instead.

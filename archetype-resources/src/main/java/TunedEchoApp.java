@@ -28,7 +28,7 @@ public final class TunedEchoApp {
 
     public static void main(String[] args) throws Exception {
         Preflight.checkOrExit();
-        Tuning tuning = Tuning.fromCommandLine(args);
+        Tuning tuning = Tuning.fromCommandLineOrExit(args);
         StreamSettings settings = tuning.source();
         SparkSession spark = SparkSession.builder()
                 .appName(settings.appName())

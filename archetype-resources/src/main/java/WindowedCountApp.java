@@ -36,7 +36,7 @@ public final class WindowedCountApp {
 
     public static void main(String[] args) throws Exception {
         Preflight.checkOrExit();
-        StreamSettings settings = StreamSettings.fromCommandLine(args);
+        StreamSettings settings = StreamSettings.fromCommandLineOrExit(args);
         SparkSession spark = SparkSession.builder()
                 .appName(settings.appName())
                 .config(SessionDefaults.forThisMachine())

@@ -28,7 +28,7 @@ public final class WordCountApp {
 
     public static void main(String[] args) throws Exception {
         Preflight.checkOrExit();
-        StreamSettings settings = StreamSettings.fromCommandLine(args);
+        StreamSettings settings = StreamSettings.fromCommandLineOrExit(args);
         SparkSession spark = SparkSession.builder()
                 .appName(settings.appName())
                 .config(SessionDefaults.forThisMachine())

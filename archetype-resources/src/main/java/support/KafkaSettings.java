@@ -17,7 +17,7 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 /**
  * Where lesson 5 reads and writes, from the command line, checked before Spark starts:
  * {@code [--bootstrap-servers HOST:PORT] [--topic NAME] [--output DIR] [--checkpoint DIR] [--show]}.
- * Then {@link #checkBrokerAndTopic()} asks the broker, with a bounded wait: Kafka's clients retry
+ * Then {@link #checkBrokerAndTopicOrExit()} asks the broker, with a bounded wait: Kafka's clients retry
  * for ever, so an app that did not ask first would hang when no broker answers.
  */
 public record KafkaSettings(String bootstrapServers, String topic, Path output, Path checkpoint, boolean show) {
@@ -39,7 +39,7 @@ public record KafkaSettings(String bootstrapServers, String topic, Path output, 
     public static final String START_BROKER = "mvn -q compile exec:java@kafka-broker";
 
     /** The settings of this run; a bad argument ends the app with a message naming it (status 2). */
-    public static KafkaSettings fromCommandLine(String... args) {
+    public static KafkaSettings fromCommandLineOrExit(String... args) {
         return CommandLine.readOrExit(USAGE, args, KafkaSettings::fromArgs);
     }
 
@@ -77,14 +77,15 @@ public record KafkaSettings(String bootstrapServers, String topic, Path output, 
     }
 
     /**
-     * Before Spark starts: checks that the output can be written and that the checkpoint is this
-     * query's (this topic, this output), or claims a new one for it, as lesson 4 does; otherwise
-     * ends the app (status 2) with one line naming the directory and the fix. A checkpoint of
-     * another topic would hold offsets of partitions this one does not have.
+     * Before Spark starts: creates the output and checkpoint directories, or checks that the
+     * checkpoint is this query's (this topic, this output), and locks it for the life of this
+     * process, as lesson 4 does; otherwise ends the app (status 2) with one line naming the
+     * directory and the fix. A checkpoint of another topic would hold offsets of partitions this
+     * one does not have.
      */
-    public void claimCheckpoint() {
+    public void lockCheckpointOrExit() {
         try {
-            prepare();
+            lockCheckpoint();
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(2);
@@ -92,8 +93,8 @@ public record KafkaSettings(String bootstrapServers, String topic, Path output, 
     }
 
     /** @throws IllegalArgumentException naming the directory, what is wrong and what to do */
-    void prepare() {
-        CheckpointOwner.claim(checkpoint, output, "lesson=5\ntopic=" + topic + "\noutput=" + output.toAbsolutePath().normalize() + "\n",
+    void lockCheckpoint() {
+        CheckpointOwner.createAndLock(checkpoint, output, "lesson=5\ntopic=" + topic + "\noutput=" + output.toAbsolutePath().normalize() + "\n",
                 "lesson 5");
     }
 
@@ -106,10 +107,10 @@ public record KafkaSettings(String bootstrapServers, String topic, Path output, 
         return checkpoint.resolveSibling(checkpoint.getFileName() + "-realtime-" + topic);
     }
 
-    /** As {@link #claimCheckpoint()}, for real-time mode, which prints its rows and saves no files. */
-    public void claimRealTimeCheckpoint() {
+    /** As {@link #lockCheckpointOrExit()}, for real-time mode, which prints its rows and saves no files. */
+    public void lockRealTimeCheckpointOrExit() {
         try {
-            prepareRealTime();
+            lockRealTimeCheckpoint();
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(2);
@@ -117,8 +118,8 @@ public record KafkaSettings(String bootstrapServers, String topic, Path output, 
     }
 
     /** @throws IllegalArgumentException naming the directory, what is wrong and what to do */
-    void prepareRealTime() {
-        CheckpointOwner.claim(realTimeCheckpoint(), null, "lesson=5 real-time\ntopic=" + topic + "\n", "lesson 5 in real-time mode");
+    void lockRealTimeCheckpoint() {
+        CheckpointOwner.createAndLock(realTimeCheckpoint(), null, "lesson=5 real-time\ntopic=" + topic + "\n", "lesson 5 in real-time mode");
     }
 
     /**
@@ -126,7 +127,7 @@ public record KafkaSettings(String bootstrapServers, String topic, Path output, 
      * than Spark has cores: in real-time mode each partition's task holds a core for the whole
      * batch, so a partition without one would never be read, and nothing would say so.
      */
-    public void checkCoresForRealTime(int cores) {
+    public void checkCoresForRealTimeOrExit(int cores) {
         Admin admin = null;
         String problem;
         try {
@@ -175,7 +176,7 @@ public record KafkaSettings(String bootstrapServers, String topic, Path output, 
      * Ends the app (status 1) with one line naming the address and what to do, when no broker
      * answers there within {@link #BROKER_WAIT}, or when it has no such topic.
      */
-    public void checkBrokerAndTopic() {
+    public void checkBrokerAndTopicOrExit() {
         String problem = whyNotReadable(bootstrapServers, topic);
         if (problem != null) {
             System.err.println("error: " + problem);
