@@ -27,7 +27,7 @@ import org.apache.spark.sql.streaming.StreamingQuery;
 
 import ${package}.support.AlertSettings;
 import ${package}.support.AlertsDatabase;
-import ${package}.support.KafkaSettings;
+import ${package}.support.KafkaBrokerCheck;
 import ${package}.support.Preflight;
 import ${package}.support.ProcessId;
 import ${package}.support.SessionDefaults;
@@ -95,7 +95,7 @@ public final class FraudAlertsApp {
                 .getOrCreate();
 
         // Concept 2: the topic from its first offset; each call to the broker bounded, as in lesson 5.
-        String brokerWait = String.valueOf(KafkaSettings.BROKER_WAIT.toMillis());
+        String brokerWait = String.valueOf(KafkaBrokerCheck.BROKER_WAIT.toMillis());
         Dataset<Row> lines = spark.readStream().format("kafka")
                 .option("kafka.bootstrap.servers", settings.bootstrapServers())
                 .option("subscribe", settings.topic())

@@ -9,6 +9,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
+import ${package}.support.KafkaBrokerCheck;
 import ${package}.support.KafkaSettings;
 import ${package}.support.Preflight;
 import ${package}.support.ProcessId;
@@ -71,7 +72,7 @@ public final class KafkaLinesApp {
 
     /** The topic of settings as a stream of Kafka records, from its first record on, each call to the broker bounded. */
     public static Dataset<Row> readTopic(SparkSession spark, KafkaSettings settings) {
-        String brokerWait = String.valueOf(KafkaSettings.BROKER_WAIT.toMillis());
+        String brokerWait = String.valueOf(KafkaBrokerCheck.BROKER_WAIT.toMillis());
         return spark.readStream()
                 .format("kafka")
                 .option("kafka.bootstrap.servers", settings.bootstrapServers())

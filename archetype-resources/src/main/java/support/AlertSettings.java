@@ -17,7 +17,7 @@ public record AlertSettings(String bootstrapServers, String topic, Path database
     public static final String DEFAULT_TOPIC = "payments";
 
     public static final String USAGE = "usage: [--bootstrap-servers HOST:PORT] [--topic NAME] [--database FILE] [--checkpoint DIR]"
-            + "   (defaults: " + KafkaSettings.DEFAULT_SERVERS + " " + DEFAULT_TOPIC + " saved/alerts saved/alerts-checkpoint)";
+            + "   (defaults: " + KafkaBrokerCheck.DEFAULT_SERVERS + " " + DEFAULT_TOPIC + " saved/alerts saved/alerts-checkpoint)";
 
     public static final String SHOW_USAGE = "usage: [--database FILE]   (default: saved/alerts)";
 
@@ -39,8 +39,8 @@ public record AlertSettings(String bootstrapServers, String topic, Path database
     /** @throws IllegalArgumentException naming the bad argument and what is allowed instead */
     public static AlertSettings fromArgs(String... args) {
         CommandLine line = CommandLine.parse(args, 0, "bootstrap-servers", "topic", "database", "checkpoint");
-        return new AlertSettings(KafkaSettings.parseServers(line.option("bootstrap-servers", KafkaSettings.DEFAULT_SERVERS)),
-                KafkaSettings.parseTopic(line.option("topic", DEFAULT_TOPIC)),
+        return new AlertSettings(KafkaBrokerCheck.parseServers(line.option("bootstrap-servers", KafkaBrokerCheck.DEFAULT_SERVERS)),
+                KafkaBrokerCheck.parseTopic(line.option("topic", DEFAULT_TOPIC)),
                 stripEnding(Path.of(line.option("database", "saved/alerts"))),
                 Path.of(line.option("checkpoint", "saved/alerts-checkpoint")));
     }

@@ -124,7 +124,7 @@ class KafkaSettingsTest {
             String line = settings.brokerGone(failure).orElseThrow();
             assertTrue(line.startsWith("the Kafka broker at 127.0.0.1:9092 stopped answering"), line);
             assertTrue(line.contains("saved so far in " + settings.output() + " are kept"), line);
-            assertTrue(line.contains(KafkaSettings.START_BROKER) && line.contains("goes on from its checkpoint"), line);
+            assertTrue(line.contains(KafkaBrokerCheck.START_BROKER) && line.contains("goes on from its checkpoint"), line);
         }
     }
 
