@@ -12,6 +12,7 @@ import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.Trigger;
 
 import org.example.iot.sensors.support.KafkaSettings;
+import org.example.iot.sensors.support.Preflight;
 import org.example.iot.sensors.support.ProcessId;
 import org.example.iot.sensors.support.SessionDefaults;
 import org.example.iot.sensors.support.StreamEnd;
@@ -43,8 +44,9 @@ import org.example.iot.sensors.support.StreamEnd;
 public final class KafkaRealTimeApp {
 
     public static void main(String[] args) throws Exception {
-        KafkaSettings settings = KafkaSettings.fromCommandLine(args);
-        settings.checkBrokerAndTopic();
+        Preflight.checkOrExit();
+        KafkaSettings settings = KafkaSettings.fromCommandLineOrExit(args);
+        settings.checkBrokerAndTopicOrExit();
         ProcessId.print();
         SparkSession spark = SparkSession.builder()
                 .appName("Lesson 5: Kafka in real-time mode")
@@ -52,9 +54,9 @@ public final class KafkaRealTimeApp {
                 .getOrCreate();
         // Each partition's task holds a core for the whole batch: a topic of more partitions than
         // cores is refused in one line, where Spark would leave the extra ones unread in silence.
-        settings.checkCoresForRealTime(spark.sparkContext().defaultParallelism());
+        settings.checkCoresForRealTimeOrExit(spark.sparkContext().defaultParallelism());
         // A checkpoint of its own for each topic, one run at a time, as KafkaLinesApp's.
-        settings.claimRealTimeCheckpoint();
+        settings.lockRealTimeCheckpointOrExit();
 
         Dataset<Row> records = spark.readStream()
                 .format("kafka")
@@ -70,7 +72,7 @@ public final class KafkaRealTimeApp {
                 settings.realTimeCheckpoint(), "10 seconds");
         System.out.println("Printing the records of topic '" + settings.topic() + "' at " + settings.bootstrapServers()
                 + " as they arrive. Send some: mvn -q compile exec:java@kafka-send. Ctrl-C stops.");
-        StreamEnd.awaitTermination(query);
+        StreamEnd.awaitAnyQueryThenExit(query);
     }
 
     /** Starts the query in real-time mode: each row to the writer as it arrives. */

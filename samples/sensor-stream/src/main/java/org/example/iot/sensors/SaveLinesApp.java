@@ -8,6 +8,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
+import org.example.iot.sensors.support.Preflight;
 import org.example.iot.sensors.support.ProcessId;
 import org.example.iot.sensors.support.SaveSettings;
 import org.example.iot.sensors.support.SessionDefaults;
@@ -34,7 +35,10 @@ import org.example.iot.sensors.support.StreamEnd;
 public final class SaveLinesApp {
 
     public static void main(String[] args) throws Exception {
-        SaveSettings settings = SaveSettings.fromCommandLine(args);
+        Preflight.checkOrExit();
+        SaveSettings settings = SaveSettings.fromCommandLineOrExit(args);
+        // This run's checkpoint, locked until the process ends: a second run on it is refused.
+        settings.lockCheckpointOrExit();
         ProcessId.print();
         SparkSession spark = SparkSession.builder()
                 .appName("Lesson 4: save the stream")
@@ -47,7 +51,7 @@ public final class SaveLinesApp {
         StreamingQuery query = save(lines, settings.output(), settings.checkpoint());
         System.out.println("Saving the lines of the files dropped into " + settings.inbox() + " to "
                 + settings.output() + ". Ctrl-C stops; start again to go on where it stopped.");
-        StreamEnd.awaitTermination(query);
+        StreamEnd.awaitAnyQueryThenExit(query);
     }
 
     /** Starts saving the lines to JSON-lines files in output, with the query's progress in checkpoint. */

@@ -27,7 +27,7 @@ public final class ShowAlerts {
     static final String REJECTED = "SELECT source, problem, line FROM rejected ORDER BY source";
 
     public static void main(String[] args) throws SQLException {
-        Path database = AlertSettings.databaseFromCommandLine(args);
+        Path database = AlertSettings.databaseFromCommandLineOrExit(args);
         if (!Files.exists(Path.of(database + ".mv.db"))) {
             System.err.println("error: no database '" + database + ".mv.db' yet: run the alerts first (mvn -q compile exec:java@alerts)");
             System.exit(2);

@@ -5,6 +5,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
+import org.example.iot.sensors.support.Preflight;
 import org.example.iot.sensors.support.SessionDefaults;
 import org.example.iot.sensors.support.StreamEnd;
 import org.example.iot.sensors.support.StreamSettings;
@@ -26,7 +27,8 @@ import org.example.iot.sensors.support.Tuning;
 public final class TunedEchoApp {
 
     public static void main(String[] args) throws Exception {
-        Tuning tuning = Tuning.fromCommandLine(args);
+        Preflight.checkOrExit();
+        Tuning tuning = Tuning.fromCommandLineOrExit(args);
         StreamSettings settings = tuning.source();
         SparkSession spark = SparkSession.builder()
                 .appName(settings.appName())
@@ -49,6 +51,6 @@ public final class TunedEchoApp {
                 .option("truncate", false)
                 .option("numRows", Integer.MAX_VALUE)
                 .start();
-        StreamEnd.awaitTermination(query, settings);
+        StreamEnd.awaitAnyQueryThenExit(query, settings);
     }
 }

@@ -166,7 +166,7 @@ class SocketStreamAppIT {
     /** A lesson whose transformation throws, as a mistake in your own code does. */
     static final class BrokenLessonApp {
         public static void main(String[] args) throws Exception {
-            StreamSettings settings = StreamSettings.fromCommandLine(args);
+            StreamSettings settings = StreamSettings.fromCommandLineOrExit(args);
             SparkSession spark = SparkSession.builder().appName("broken").config(SessionDefaults.forThisMachine()).getOrCreate();
             Dataset<String> checked = spark.readStream().format("socket")
                     .option("host", settings.host()).option("port", settings.port()).load()
@@ -177,7 +177,7 @@ class SocketStreamAppIT {
                         return line.getString(0);
                     }, Encoders.STRING());
             StreamingQuery query = checked.writeStream().format("console").start();
-            StreamEnd.awaitTermination(query, settings);
+            StreamEnd.awaitAnyQueryThenExit(query, settings);
         }
     }
 

@@ -36,11 +36,16 @@ public final class CommandLine {
         try {
             return read.apply(args);
         } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.err.println(usage);
-            System.exit(2);
+            exitWithUsage(usage, e);
             return null;
         }
+    }
+
+    /** Ends the app: "error: " and the message of e, then the usage line, on standard error; status 2. */
+    public static void exitWithUsage(String usage, IllegalArgumentException e) {
+        System.err.println("error: " + e.getMessage());
+        System.err.println(usage);
+        System.exit(2);
     }
 
     /**

@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.example.iot.sensors.SocketStreamApp;
+
 /**
  * Explains why a streaming query failed. A known cause gets one line that says what to do; any
  * other failure, such as an exception in a transformation of yours, gets its stack trace once,
@@ -14,8 +16,11 @@ import java.util.function.Function;
  */
 final class FailureReport {
 
-    /** This project's own code: the package of the lessons, without this support package. */
-    static final String PROJECT_PACKAGE = FailureReport.class.getPackageName().replaceAll("\\.support$", "");
+    /** This project's own code: the package of the lessons, lesson 1's (it moves with them if renamed). */
+    static final String PROJECT_PACKAGE = SocketStreamApp.class.getPackageName();
+
+    /** The guard rails' package, this one: its frames are never where a failure of yours came from. */
+    static final String SUPPORT_PACKAGE = FailureReport.class.getPackageName();
 
     private FailureReport() {
     }
@@ -65,7 +70,7 @@ final class FailureReport {
     static Optional<String> ownFrame(Throwable failure) {
         return Arrays.stream(failure.getStackTrace())
                 .filter(frame -> frame.getClassName().startsWith(PROJECT_PACKAGE + ".")
-                        && !frame.getClassName().startsWith(PROJECT_PACKAGE + ".support."))
+                        && !frame.getClassName().startsWith(SUPPORT_PACKAGE + "."))
                 .findFirst()
                 .map(frame -> frame.getFileName() + ":" + frame.getLineNumber());
     }

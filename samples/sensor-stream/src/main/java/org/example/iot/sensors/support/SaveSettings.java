@@ -4,7 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where lesson 4 reads and writes, from its command line, checked before Spark starts: the inbox
+ * Where lesson 4 reads and writes, from its command line, checked and its checkpoint locked before
+ * Spark starts: the inbox
  * its files are dropped into ({@code --inbox}, by default data/inbox), the directory the lines are
  * saved to ({@code --output}, saved/lines) and the query's checkpoint ({@code --checkpoint},
  * saved/checkpoint).
@@ -16,11 +17,11 @@ public record SaveSettings(Path inbox, Path output, Path checkpoint) {
 
     public static final String SHOW_USAGE = "usage: [--output DIR]   (default: saved/lines)";
 
-    /** The settings of this run; a bad argument or set-up ends the app naming it (status 2). */
-    public static SaveSettings fromCommandLine(String... args) {
+    /** The settings of this run; a bad argument or a missing inbox ends the app naming it (status 2). */
+    public static SaveSettings fromCommandLineOrExit(String... args) {
         return CommandLine.readOrExit(USAGE, args, given -> {
             SaveSettings settings = fromArgs(given);
-            settings.prepare();
+            settings.checkInbox();
             return settings;
         });
     }
@@ -33,7 +34,7 @@ public record SaveSettings(Path inbox, Path output, Path checkpoint) {
     }
 
     /** ShowSavedLines' one option, the directory to read; one that does not exist ends the app (status 2). */
-    public static Path savedLinesFromCommandLine(String... args) {
+    public static Path savedLinesFromCommandLineOrExit(String... args) {
         return CommandLine.readOrExit(SHOW_USAGE, args, given -> {
             Path output = Path.of(CommandLine.parse(given, 0, "output").option("output", "saved/lines"));
             if (!Files.isDirectory(output)) {
@@ -49,17 +50,30 @@ public record SaveSettings(Path inbox, Path output, Path checkpoint) {
         return CheckpointOwner.ownerFile(checkpoint);
     }
 
-    /**
-     * Checks the three directories and claims the checkpoint for this inbox and output.
-     *
-     * @throws IllegalArgumentException naming the path, what is wrong and what to do
-     */
-    void prepare() {
+    /** @throws IllegalArgumentException when the inbox does not exist, saying what to do */
+    void checkInbox() {
         if (!Files.isDirectory(inbox)) {
             throw new IllegalArgumentException("the input directory '" + inbox + "' does not exist. Create it"
                     + " (mkdir -p " + inbox + "), or name another with --inbox DIR; scripts/drop-sample.sh fills it");
         }
+    }
+
+    /**
+     * Creates the output and checkpoint directories, or checks that the checkpoint is this inbox's
+     * and output's, and locks it for the life of this process ({@link CheckpointOwner}); otherwise
+     * ends the app (status 2) with one line naming the directory and the fix, then the usage line.
+     */
+    public void lockCheckpointOrExit() {
+        try {
+            lockCheckpoint();
+        } catch (IllegalArgumentException e) {
+            CommandLine.exitWithUsage(USAGE, e);
+        }
+    }
+
+    /** @throws IllegalArgumentException naming the path, what is wrong and what to do */
+    void lockCheckpoint() {
         String owner = "inbox=" + inbox.toAbsolutePath().normalize() + "\noutput=" + output.toAbsolutePath().normalize() + "\n";
-        CheckpointOwner.claim(checkpoint, output, owner, "lesson 4");
+        CheckpointOwner.createAndLock(checkpoint, output, owner, "lesson 4");
     }
 }

@@ -12,8 +12,9 @@ import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
 
 /**
- * Step 5 of every lesson: {@code query.awaitTermination()}, plus what makes each way a stream can
- * end clear to the person who runs it, and the exit status that goes with it.
+ * Step 5 of every lesson: where Spark's guide calls {@code query.awaitTermination()}, the lessons
+ * wait for any query of the session to end, say how it ended, stop Spark and end the app with the
+ * exit status that goes with it.
  */
 public final class StreamEnd {
 
@@ -24,23 +25,23 @@ public final class StreamEnd {
     }
 
     /**
-     * Says "Streaming from host:port" once the socket is connected, waits until the query ends,
-     * then stops Spark and ends the app. Status 0 when the server closed the connection; 1 when
+     * Says "Streaming from host:port" once query's socket is connected, waits until any query of
+     * its session ends, then stops Spark and ends the app. Status 0 when the server closed the connection; 1 when
      * the query failed or the connection was reset (lines may be lost); 130 after Ctrl-C and 143
      * after kill (SIGTERM), as the shell reports any program stopped by those signals. A failure
      * is explained in one line where its cause is known (no server, unknown host); otherwise its
      * stack trace is printed once, followed by the line of this project's code it came from.
      */
-    public static void awaitTermination(StreamingQuery query, StreamSettings settings) {
+    public static void awaitAnyQueryThenExit(StreamingQuery query, StreamSettings settings) {
         SourceWatcher source = SourceWatcher.watch(query,
                 () -> System.out.println("Streaming from " + settings.address() + ". Type lines into the server; Ctrl-C stops."),
                 () -> stopQuietly(query));
-        finish(query, source, settings, failure -> FailureReport.knownCause(failure, settings));
+        awaitThenExit(query, source, settings, failure -> FailureReport.knownCause(failure, settings));
     }
 
     /** The same for a query that reads no socket, such as lesson 4's: it runs until Ctrl-C or a failure. */
-    public static void awaitTermination(StreamingQuery query) {
-        awaitTermination(query, failure -> Optional.empty());
+    public static void awaitAnyQueryThenExit(StreamingQuery query) {
+        awaitAnyQueryThenExit(query, failure -> Optional.empty());
     }
 
     /**
@@ -48,15 +49,18 @@ public final class StreamEnd {
      * broker going away: knownCause gives the one line for such a failure, or empty for any other,
      * which gets its stack trace as usual.
      */
-    public static void awaitTermination(StreamingQuery query, Function<Throwable, Optional<String>> knownCause) {
-        finish(query, null, null, knownCause);
+    public static void awaitAnyQueryThenExit(StreamingQuery query, Function<Throwable, Optional<String>> knownCause) {
+        awaitThenExit(query, null, null, knownCause);
     }
 
-    /** source and settings: the socket's watcher and settings, or null when the query reads no socket. */
-    private static void finish(StreamingQuery query, SourceWatcher source, StreamSettings settings,
+    /**
+     * query: the one Ctrl-C stops before Spark stops; source and settings: its socket's watcher and
+     * settings, or null when it reads no socket.
+     */
+    private static void awaitThenExit(StreamingQuery query, SourceWatcher source, StreamSettings settings,
             Function<Throwable, Optional<String>> knownCause) {
         stopOnCtrlC(query);
-        int status = await(query, source, settings, knownCause);
+        int status = awaitAnyQuery(query, source, settings, knownCause);
         if (STOP_ASKED.get()) {
             // The shutdown hooks are stopping Spark and will end the JVM with the signal's status.
             return;
@@ -65,8 +69,8 @@ public final class StreamEnd {
         System.exit(status);
     }
 
-    /** Waits; returns the app's exit status. Package-private for StreamEndTest. */
-    static int await(StreamingQuery query, SourceWatcher source, StreamSettings settings,
+    /** Waits for any query of query's session to end; returns the app's exit status. Package-private for StreamEndTest. */
+    static int awaitAnyQuery(StreamingQuery query, SourceWatcher source, StreamSettings settings,
             Function<Throwable, Optional<String>> knownCause) {
         try {
             // Any query of the app's session, not only this one: lesson 6 runs two (alerts and

@@ -49,12 +49,12 @@ public final class KafkaBroker implements AutoCloseable {
     public static void main(String[] args) {
         int port = 9092;
         if (args.length > 1 || args.length == 1 && !args[0].matches("[1-9][0-9]{0,4}")) {
-            usage("'" + String.join(" ", args) + "' is not a port number");
+            exitWithUsage("'" + String.join(" ", args) + "' is not a port number");
         }
         if (args.length == 1) {
             port = Integer.parseInt(args[0]);
             if (port > 65535) {
-                usage("port " + port + " is above 65535");
+                exitWithUsage("port " + port + " is above 65535");
             }
         }
         if (!isFree(port)) {
@@ -75,7 +75,7 @@ public final class KafkaBroker implements AutoCloseable {
         broker.server.awaitShutdown();
     }
 
-    private static void usage(String problem) {
+    private static void exitWithUsage(String problem) {
         System.err.println("error: " + problem + ": give a port from 1 to 65535, or none for 9092");
         System.err.println("usage: mvn -q compile exec:java@kafka-broker [-Dexec.args=PORT]");
         System.exit(2);

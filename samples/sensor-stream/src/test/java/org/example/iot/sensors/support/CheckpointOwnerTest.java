@@ -47,7 +47,7 @@ class CheckpointOwnerTest {
     public static final class Claimer {
         public static void main(String[] args) throws Exception {
             try {
-                CheckpointOwner.claim(Path.of(args[0]), null, "test\n", "the test");
+                CheckpointOwner.createAndLock(Path.of(args[0]), null, "test\n", "the test");
             } catch (IllegalArgumentException e) {
                 System.out.println("error: " + e.getMessage());
                 System.exit(2);

@@ -23,7 +23,7 @@ import org.example.iot.sensors.tools.KafkaBroker;
 import org.example.iot.sensors.tools.KafkaSend;
 
 /**
- * Lesson 5's checkpoint, claimed for its topic and output as lesson 4's is for its inbox and
+ * Lesson 5's checkpoint, created and locked for its topic and output as lesson 4's is for its inbox and
  * output, before Spark starts; and which failures of the query are a broker gone.
  */
 @ExtendWith(KafkaTestBroker.class)
@@ -33,9 +33,9 @@ class KafkaSettingsTest {
     void aNewCheckpointIsClaimedAndTheSameQueryGoesOn(@TempDir Path dir) {
         KafkaSettings settings = settings(dir, "lines", "saved");
 
-        assertDoesNotThrow(settings::prepare);
+        assertDoesNotThrow(settings::lockCheckpoint);
         assertTrue(Files.isRegularFile(CheckpointOwner.ownerFile(settings.checkpoint())), "beside the checkpoint");
-        assertDoesNotThrow(settings::prepare, "started again on its own checkpoint");
+        assertDoesNotThrow(settings::lockCheckpoint, "started again on its own checkpoint");
     }
 
     @Test
@@ -56,7 +56,7 @@ class KafkaSettingsTest {
     @Test
     void lesson4sCheckpointIsRefused(@TempDir Path dir) throws Exception {
         SaveSettings lesson4 = new SaveSettings(Files.createDirectories(dir.resolve("inbox")), dir.resolve("saved"), dir.resolve("checkpoint"));
-        lesson4.prepare();
+        lesson4.lockCheckpoint();
         Files.writeString(dir.resolve("checkpoint").resolve("metadata"), "{\"id\":\"lesson 4\"}");
 
         assertNamed(settings(dir, "lines", "saved"), "belongs to another query (inbox=", "--checkpoint DIR");
@@ -97,8 +97,8 @@ class KafkaSettingsTest {
         KafkaSettings lines = settings(dir, "lines", "saved");
         KafkaSettings one = settings(dir, "one", "saved");
 
-        assertDoesNotThrow(lines::prepareRealTime);
-        assertDoesNotThrow(one::prepareRealTime, "another topic, another checkpoint");
+        assertDoesNotThrow(lines::lockRealTimeCheckpoint);
+        assertDoesNotThrow(one::lockRealTimeCheckpoint, "another topic, another checkpoint");
         assertTrue(!lines.realTimeCheckpoint().equals(one.realTimeCheckpoint()), lines.realTimeCheckpoint()::toString);
         assertTrue(!lines.realTimeCheckpoint().equals(lines.checkpoint()), "not the micro-batch query's");
         assertTrue(Files.isRegularFile(CheckpointOwner.ownerFile(one.realTimeCheckpoint())), "claimed");
@@ -124,7 +124,7 @@ class KafkaSettingsTest {
             String line = settings.brokerGone(failure).orElseThrow();
             assertTrue(line.startsWith("the Kafka broker at 127.0.0.1:9092 stopped answering"), line);
             assertTrue(line.contains("saved so far in " + settings.output() + " are kept"), line);
-            assertTrue(line.contains(KafkaSettings.START_BROKER) && line.contains("goes on from its checkpoint"), line);
+            assertTrue(line.contains(KafkaBrokerCheck.START_BROKER) && line.contains("goes on from its checkpoint"), line);
         }
     }
 
@@ -142,12 +142,12 @@ class KafkaSettingsTest {
 
     /** Prepares, then writes what Spark writes at the first start of the query. */
     private static void started(KafkaSettings settings) throws Exception {
-        settings.prepare();
+        settings.lockCheckpoint();
         Files.writeString(settings.checkpoint().resolve("metadata"), "{\"id\":\"lesson 5\"}");
     }
 
     private static void assertNamed(KafkaSettings settings, String... parts) {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, settings::prepare);
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, settings::lockCheckpoint);
         for (String part : parts) {
             assertTrue(error.getMessage().contains(part), error::getMessage);
         }

@@ -31,7 +31,7 @@ class StreamEndTest {
         try {
             // Bounded: a wait on the main query alone would never end, as it runs on.
             int status = assertTimeoutPreemptively(Duration.ofMinutes(2),
-                    () -> StreamEnd.await(main, null, null, failure -> Optional.of("known")));
+                    () -> StreamEnd.awaitAnyQuery(main, null, null, failure -> Optional.of("known")));
 
             assertEquals(1, status);
             assertEquals(false, other.isActive());

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.example.iot.sensors.support.KafkaSettings;
+import org.example.iot.sensors.support.KafkaBrokerCheck;
 import org.example.iot.sensors.testkit.AppProcess;
 import org.example.iot.sensors.testkit.KafkaTestBroker;
 
@@ -77,7 +77,7 @@ class KafkaSendTest {
 
     /** The offset after the last record of the topic's partition 0. */
     private static long endOffset(KafkaBroker broker, String topic) throws Exception {
-        try (Admin admin = KafkaSettings.admin(broker.bootstrapServers())) {
+        try (Admin admin = KafkaBrokerCheck.admin(broker.bootstrapServers())) {
             TopicPartition partition = new TopicPartition(topic, 0);
             return admin.listOffsets(Map.of(partition, OffsetSpec.latest())).all()
                     .get(AppProcess.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(partition).offset();

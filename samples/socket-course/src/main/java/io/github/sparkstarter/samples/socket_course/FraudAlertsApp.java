@@ -27,7 +27,8 @@ import org.apache.spark.sql.streaming.StreamingQuery;
 
 import io.github.sparkstarter.samples.socket_course.support.AlertSettings;
 import io.github.sparkstarter.samples.socket_course.support.AlertsDatabase;
-import io.github.sparkstarter.samples.socket_course.support.KafkaSettings;
+import io.github.sparkstarter.samples.socket_course.support.KafkaBrokerCheck;
+import io.github.sparkstarter.samples.socket_course.support.Preflight;
 import io.github.sparkstarter.samples.socket_course.support.ProcessId;
 import io.github.sparkstarter.samples.socket_course.support.SessionDefaults;
 import io.github.sparkstarter.samples.socket_course.support.StreamEnd;
@@ -76,14 +77,15 @@ public final class FraudAlertsApp {
     static final String MERGE_REJECTED = "MERGE INTO rejected (source, line, problem) KEY (source) VALUES (?, ?, ?)";
 
     public static void main(String[] args) throws Exception {
+        Preflight.checkOrExit();
         ProcessId.print();
-        AlertSettings settings = AlertSettings.fromCommandLine(args);
+        AlertSettings settings = AlertSettings.fromCommandLineOrExit(args);
         // Before Spark starts, each a line and an exit status, not a failed stream: no broker; a
-        // database another program holds; a checkpoint of another topic or database (claimed last,
+        // database another program holds; a checkpoint of another topic or database (locked last,
         // so that a refused run leaves no checkpoint behind). A missing topic is created, empty.
         settings.createTopicOrExit();
         AlertsDatabase database = AlertsDatabase.openOrExit(settings.database(), TABLES);
-        settings.claimCheckpointOrExit();
+        settings.lockCheckpointOrExit();
         SparkSession spark = SparkSession.builder()
                 .appName("Lesson 6: fraud alerts")
                 // Concept 1: the web UI on, for this machine only (SessionDefaults prints its address).
@@ -93,7 +95,7 @@ public final class FraudAlertsApp {
                 .getOrCreate();
 
         // Concept 2: the topic from its first offset; each call to the broker bounded, as in lesson 5.
-        String brokerWait = String.valueOf(KafkaSettings.BROKER_WAIT.toMillis());
+        String brokerWait = String.valueOf(KafkaBrokerCheck.BROKER_WAIT.toMillis());
         Dataset<Row> lines = spark.readStream().format("kafka")
                 .option("kafka.bootstrap.servers", settings.bootstrapServers())
                 .option("subscribe", settings.topic())
@@ -113,8 +115,8 @@ public final class FraudAlertsApp {
         System.out.println("Waiting for payments on topic '" + settings.topic() + "' at " + settings.bootstrapServers()
                 + " (send them: " + settings.sendCommand() + "); alerts and rejected lines go to " + settings.databaseFile()
                 + ". Ctrl-C stops; start again to go on where it stopped.");
-        // Waits for both queries: when either ends, it says why in one line and stops the other.
-        StreamEnd.awaitTermination(alerts, settings::brokerGone);
+        // Either query ending ends the app: it says why in one line, and stopping Spark stops the other.
+        StreamEnd.awaitAnyQueryThenExit(alerts, settings::brokerGone);
     }
 
     /** The columns of a line of data/transactions.csv, typed, and {@code problem}: null for a good line, else what is wrong. */

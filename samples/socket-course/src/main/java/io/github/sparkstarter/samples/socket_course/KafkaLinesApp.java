@@ -9,7 +9,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
+import io.github.sparkstarter.samples.socket_course.support.KafkaBrokerCheck;
 import io.github.sparkstarter.samples.socket_course.support.KafkaSettings;
+import io.github.sparkstarter.samples.socket_course.support.Preflight;
 import io.github.sparkstarter.samples.socket_course.support.ProcessId;
 import io.github.sparkstarter.samples.socket_course.support.SessionDefaults;
 import io.github.sparkstarter.samples.socket_course.support.StreamEnd;
@@ -41,15 +43,16 @@ import io.github.sparkstarter.samples.socket_course.support.StreamEnd;
 public final class KafkaLinesApp {
 
     public static void main(String[] args) throws Exception {
-        KafkaSettings settings = KafkaSettings.fromCommandLine(args);
+        Preflight.checkOrExit();
+        KafkaSettings settings = KafkaSettings.fromCommandLineOrExit(args);
         if (settings.show()) {
-            show(settings.output());
+            showSavedRecordsOrExit(settings.output());
             return;
         }
         // Before Spark starts: a missing broker or topic, or a checkpoint of another query, is one
-        // line, not a hang. The checkpoint is claimed last, so a refused run leaves no files behind.
-        settings.checkBrokerAndTopic();
-        settings.claimCheckpoint();
+        // line, not a hang. The checkpoint is locked last, so a refused run leaves no files behind.
+        settings.checkBrokerAndTopicOrExit();
+        settings.lockCheckpointOrExit();
         ProcessId.print();
         SparkSession spark = SparkSession.builder()
                 .appName("Lesson 5: Kafka")
@@ -64,12 +67,12 @@ public final class KafkaLinesApp {
                 + " to " + settings.output() + ". Ctrl-C stops; start again to go on where it stopped.");
         // A broker gone mid-stream ends the app with one line that says how to go on; any other
         // failure shows its stack trace.
-        StreamEnd.awaitTermination(query, settings::brokerGone);
+        StreamEnd.awaitAnyQueryThenExit(query, settings::brokerGone);
     }
 
     /** The topic of settings as a stream of Kafka records, from its first record on, each call to the broker bounded. */
     public static Dataset<Row> readTopic(SparkSession spark, KafkaSettings settings) {
-        String brokerWait = String.valueOf(KafkaSettings.BROKER_WAIT.toMillis());
+        String brokerWait = String.valueOf(KafkaBrokerCheck.BROKER_WAIT.toMillis());
         return spark.readStream()
                 .format("kafka")
                 .option("kafka.bootstrap.servers", settings.bootstrapServers())
@@ -113,7 +116,8 @@ public final class KafkaLinesApp {
                 .json(output.toString());
     }
 
-    private static void show(Path output) {
+    /** Prints the saved records as a table; ends the app (status 2) when nothing was saved yet. */
+    private static void showSavedRecordsOrExit(Path output) {
         if (!Files.isDirectory(output)) {
             System.err.println("error: nothing saved in '" + output + "' yet: run mvn -q compile exec:java@kafka-lines first");
             System.exit(2);

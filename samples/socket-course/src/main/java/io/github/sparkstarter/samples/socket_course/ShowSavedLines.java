@@ -6,6 +6,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
+import io.github.sparkstarter.samples.socket_course.support.Preflight;
 import io.github.sparkstarter.samples.socket_course.support.SaveSettings;
 import io.github.sparkstarter.samples.socket_course.support.SessionDefaults;
 
@@ -22,7 +23,8 @@ import io.github.sparkstarter.samples.socket_course.support.SessionDefaults;
 public final class ShowSavedLines {
 
     public static void main(String[] args) {
-        Path output = SaveSettings.savedLinesFromCommandLine(args);
+        Preflight.checkOrExit();
+        Path output = SaveSettings.savedLinesFromCommandLineOrExit(args);
         SparkSession spark = SparkSession.builder()
                 .appName("Lesson 4: show the saved lines")
                 .config(SessionDefaults.forThisMachine())

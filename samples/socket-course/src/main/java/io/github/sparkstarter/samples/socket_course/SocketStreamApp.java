@@ -5,6 +5,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
+import io.github.sparkstarter.samples.socket_course.support.Preflight;
 import io.github.sparkstarter.samples.socket_course.support.SessionDefaults;
 import io.github.sparkstarter.samples.socket_course.support.StreamEnd;
 import io.github.sparkstarter.samples.socket_course.support.StreamSettings;
@@ -25,7 +26,9 @@ import io.github.sparkstarter.samples.socket_course.support.StreamSettings;
 public final class SocketStreamApp {
 
     public static void main(String[] args) throws Exception {
-        StreamSettings settings = StreamSettings.fromCommandLine(args);
+        // Before anything else: a JVM that cannot run Spark ends here, in one line that says what to do.
+        Preflight.checkOrExit();
+        StreamSettings settings = StreamSettings.fromCommandLineOrExit(args);
 
         // Step 1: the SparkSession is the entry point of every Spark application. Run from here it
         // uses all the cores of this machine (local[*]); spark-submit gives it a cluster instead.
@@ -55,7 +58,9 @@ public final class SocketStreamApp {
                 .option("numRows", Integer.MAX_VALUE)
                 .start();
 
-        // Step 5: wait until the query ends: Ctrl-C, or the server closes the connection.
-        StreamEnd.awaitTermination(query, settings);
+        // Step 5: wait until the query ends: Ctrl-C, or the server closes the connection. Spark's
+        // query.awaitTermination() would then return; this says how it ended, stops Spark and ends
+        // the app with a status that says so.
+        StreamEnd.awaitAnyQueryThenExit(query, settings);
     }
 }

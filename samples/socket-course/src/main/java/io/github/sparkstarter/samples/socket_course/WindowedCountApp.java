@@ -12,6 +12,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.Trigger;
 
+import io.github.sparkstarter.samples.socket_course.support.Preflight;
 import io.github.sparkstarter.samples.socket_course.support.SessionDefaults;
 import io.github.sparkstarter.samples.socket_course.support.StreamEnd;
 import io.github.sparkstarter.samples.socket_course.support.StreamSettings;
@@ -34,7 +35,8 @@ public final class WindowedCountApp {
     public static final String WATERMARK = "20 seconds";
 
     public static void main(String[] args) throws Exception {
-        StreamSettings settings = StreamSettings.fromCommandLine(args);
+        Preflight.checkOrExit();
+        StreamSettings settings = StreamSettings.fromCommandLineOrExit(args);
         SparkSession spark = SparkSession.builder()
                 .appName(settings.appName())
                 .config(SessionDefaults.forThisMachine())
@@ -57,7 +59,7 @@ public final class WindowedCountApp {
                 .option("truncate", false)
                 .option("numRows", Integer.MAX_VALUE)
                 .start();
-        StreamEnd.awaitTermination(query, settings);
+        StreamEnd.awaitAnyQueryThenExit(query, settings);
     }
 
     /** Counts each word per window; the "window" column holds the start and end of the window. */

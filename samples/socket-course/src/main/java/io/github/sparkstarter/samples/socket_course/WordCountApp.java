@@ -9,6 +9,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
+import io.github.sparkstarter.samples.socket_course.support.Preflight;
 import io.github.sparkstarter.samples.socket_course.support.SessionDefaults;
 import io.github.sparkstarter.samples.socket_course.support.StreamEnd;
 import io.github.sparkstarter.samples.socket_course.support.StreamSettings;
@@ -26,7 +27,8 @@ import io.github.sparkstarter.samples.socket_course.support.StreamSettings;
 public final class WordCountApp {
 
     public static void main(String[] args) throws Exception {
-        StreamSettings settings = StreamSettings.fromCommandLine(args);
+        Preflight.checkOrExit();
+        StreamSettings settings = StreamSettings.fromCommandLineOrExit(args);
         SparkSession spark = SparkSession.builder()
                 .appName(settings.appName())
                 .config(SessionDefaults.forThisMachine())
@@ -47,7 +49,7 @@ public final class WordCountApp {
                 .option("truncate", false)
                 .option("numRows", Integer.MAX_VALUE)
                 .start();
-        StreamEnd.awaitTermination(query, settings);
+        StreamEnd.awaitAnyQueryThenExit(query, settings);
     }
 
     /** Splits every line on white space and keeps a running count per word, most frequent first. */

@@ -17,12 +17,12 @@ public record AlertSettings(String bootstrapServers, String topic, Path database
     public static final String DEFAULT_TOPIC = "payments";
 
     public static final String USAGE = "usage: [--bootstrap-servers HOST:PORT] [--topic NAME] [--database FILE] [--checkpoint DIR]"
-            + "   (defaults: " + KafkaSettings.DEFAULT_SERVERS + " " + DEFAULT_TOPIC + " saved/alerts saved/alerts-checkpoint)";
+            + "   (defaults: " + KafkaBrokerCheck.DEFAULT_SERVERS + " " + DEFAULT_TOPIC + " saved/alerts saved/alerts-checkpoint)";
 
     public static final String SHOW_USAGE = "usage: [--database FILE]   (default: saved/alerts)";
 
     /** The settings of this run; a bad argument or set-up ends the app with a message naming it (status 2). */
-    public static AlertSettings fromCommandLine(String... args) {
+    public static AlertSettings fromCommandLineOrExit(String... args) {
         return CommandLine.readOrExit(USAGE, args, given -> {
             AlertSettings settings = fromArgs(given);
             settings.check();
@@ -31,7 +31,7 @@ public record AlertSettings(String bootstrapServers, String topic, Path database
     }
 
     /** Only the database, for show-alerts: {@code [--database FILE]}. */
-    public static Path databaseFromCommandLine(String... args) {
+    public static Path databaseFromCommandLineOrExit(String... args) {
         return CommandLine.readOrExit(SHOW_USAGE, args,
                 given -> stripEnding(Path.of(CommandLine.parse(given, 0, "database").option("database", "saved/alerts"))));
     }
@@ -39,8 +39,8 @@ public record AlertSettings(String bootstrapServers, String topic, Path database
     /** @throws IllegalArgumentException naming the bad argument and what is allowed instead */
     public static AlertSettings fromArgs(String... args) {
         CommandLine line = CommandLine.parse(args, 0, "bootstrap-servers", "topic", "database", "checkpoint");
-        return new AlertSettings(KafkaSettings.parseServers(line.option("bootstrap-servers", KafkaSettings.DEFAULT_SERVERS)),
-                KafkaSettings.parseTopic(line.option("topic", DEFAULT_TOPIC)),
+        return new AlertSettings(KafkaBrokerCheck.parseServers(line.option("bootstrap-servers", KafkaBrokerCheck.DEFAULT_SERVERS)),
+                KafkaBrokerCheck.parseTopic(line.option("topic", DEFAULT_TOPIC)),
                 stripEnding(Path.of(line.option("database", "saved/alerts"))),
                 Path.of(line.option("checkpoint", "saved/alerts-checkpoint")));
     }
@@ -75,14 +75,14 @@ public record AlertSettings(String bootstrapServers, String topic, Path database
     }
 
     /**
-     * Claims the checkpoint for this topic and database, or checks that it is theirs, as lessons 4
-     * and 5 do (support/CheckpointOwner); otherwise ends the app (status 2) with one line naming the
-     * directory and the fix.
+     * Creates the checkpoint for this topic and database, or checks that it is theirs, and locks it
+     * for the life of this process, as lessons 4 and 5 do (support/CheckpointOwner); otherwise ends
+     * the app (status 2) with one line naming the directory and the fix.
      */
-    public void claimCheckpointOrExit() {
+    public void lockCheckpointOrExit() {
         Path absolute = database.toAbsolutePath().normalize();
         try {
-            CheckpointOwner.claim(checkpoint, absolute.getParent(), "lesson=6\ntopic=" + topic + "\ndatabase=" + absolute + "\n",
+            CheckpointOwner.createAndLock(checkpoint, absolute.getParent(), "lesson=6\ntopic=" + topic + "\ndatabase=" + absolute + "\n",
                     "lesson 6");
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * every later start must be for the same.
  *
  * <p>One run at a time: two queries writing one checkpoint would each number batches the other
- * also writes. So a claim also locks a file beside the checkpoint for the life of the process,
+ * also writes. So {@link #createAndLock} also locks a file beside the checkpoint for the life of the process,
  * and a second run is refused while the first holds it. The lock is the operating system's
  * ({@link FileChannel#tryLock()}), which it frees when the process ends however it ends: a
  * {@code kill -9} never leaves a checkpoint locked.
@@ -39,7 +39,7 @@ final class CheckpointOwner {
 
     /**
      * The locks this process holds, by lock file, never released: the OS frees them when the
-     * process ends. A second claim in the same process (a test) finds its own lock here, since the
+     * process ends. A second lock in the same process (a test) finds its own lock here, since the
      * OS would not tell one process's locks apart.
      */
     private static final Map<Path, FileLock> HELD = new ConcurrentHashMap<>();
@@ -54,14 +54,15 @@ final class CheckpointOwner {
     }
 
     /**
-     * Claims checkpoint for owner, the lines that say what it is for (such as "inbox=...",
-     * "output=..."), or checks that it is already this owner's; first makes sure output can be
-     * written (null for a query that saves no files). Then locks it for the life of this process.
-     * lesson names the query in the messages, as in "lesson 4".
+     * Creates the checkpoint's directory and the file beside it that names owner, the lines that
+     * say what it is for (such as "inbox=...", "output=..."), or checks that an existing checkpoint
+     * is already this owner's; first creates output and makes sure it can be written (null for a
+     * query that saves no files). Then locks the checkpoint for the life of this process. lesson
+     * names the query in the messages, as in "lesson 4".
      *
      * @throws IllegalArgumentException naming the checkpoint or output, what is wrong and what to do
      */
-    static void claim(Path checkpoint, Path output, String owner, String lesson) {
+    static void createAndLock(Path checkpoint, Path output, String owner, String lesson) {
         if (output != null) {
             createWritable(output, "--output");
         }

@@ -30,10 +30,10 @@ public final class Preflight {
 
     /**
      * Ends the app in one line if this JVM cannot run Spark (status 1), and warns in one line of
-     * what would garble text or fail on Windows. Called by {@link SessionDefaults#forThisMachine()},
-     * so every class that starts Spark the lessons' way passes here first.
+     * what would garble text or fail on Windows. Every class that starts Spark the lessons' way
+     * calls it first, in its main, before Spark would fail with a stack trace.
      */
-    static void checkBeforeSparkStarts() {
+    public static void checkOrExit() {
         String problem = whyThisJvmCannotRunSpark();
         if (problem != null) {
             System.err.println("error: " + problem);

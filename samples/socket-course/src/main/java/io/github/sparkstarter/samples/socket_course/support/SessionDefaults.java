@@ -17,17 +17,15 @@ public final class SessionDefaults {
 
     /**
      * Local mode with all cores unless a master is given; loopback; as many shuffle partitions as
-     * cores; no web UI; and a progress line after each batch. Before that, the checks that end the
-     * app in one line where Spark could not run ({@link Preflight}): every lesson passes here.
+     * cores; no web UI; and a progress line after each batch. Only settings: the checks that end
+     * the app where Spark could not run are {@link Preflight#checkOrExit()}, which each lesson calls first.
      */
     public static Map<String, Object> forThisMachine() {
-        Preflight.checkBeforeSparkStarts();
         return new LinkedHashMap<>(addedTo(new SparkConf()));
     }
 
     /** The same with Spark's web UI on (unless {@code -Dspark.ui.enabled=false}), for this machine only. */
     public static Map<String, Object> withWebUi() {
-        Preflight.checkBeforeSparkStarts();
         return new LinkedHashMap<>(addedTo(new SparkConf(), true));
     }
 

@@ -122,7 +122,7 @@ final class SourceWatcher extends AbstractAppender {
             query.processAllAvailable();
             stop.run();
         } catch (Exception e) {
-            // The query ended some other way; awaitTermination() reports how.
+            // The query ended some other way; StreamEnd.awaitAnyQueryThenExit reports how.
         }
     }
 

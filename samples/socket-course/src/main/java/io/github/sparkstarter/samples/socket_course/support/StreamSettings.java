@@ -16,7 +16,7 @@ public record StreamSettings(String appName, String host, int port) {
             + DEFAULT_HOST + " " + DEFAULT_PORT + ")";
 
     /** The settings of this run, from the command line; a bad argument ends the app (status 2). */
-    public static StreamSettings fromCommandLine(String... args) {
+    public static StreamSettings fromCommandLineOrExit(String... args) {
         return CommandLine.readOrExit(USAGE, args, StreamSettings::fromArgs);
     }
 

@@ -13,7 +13,7 @@ public record Tuning(StreamSettings source, int sourcePartitions, Trigger trigge
             + " a micro-batch as soon as lines arrive)";
 
     /** The settings of this run; a bad one ends the app with a message naming it (status 2). */
-    public static Tuning fromCommandLine(String... args) {
+    public static Tuning fromCommandLineOrExit(String... args) {
         return CommandLine.readOrExit(USAGE, args, Tuning::fromArgs);
     }
 

@@ -23,7 +23,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.github.sparkstarter.samples.socket_course.support.CommandLine;
-import io.github.sparkstarter.samples.socket_course.support.KafkaSettings;
+import io.github.sparkstarter.samples.socket_course.support.KafkaBrokerCheck;
 
 /**
  * Puts lines into a Kafka topic with nothing installed: the lines typed (as Kafka's console
@@ -47,16 +47,19 @@ import io.github.sparkstarter.samples.socket_course.support.KafkaSettings;
  */
 public final class KafkaSend {
 
+    /** The topic sent to without --topic, the one lesson 5 reads by default. */
+    public static final String DEFAULT_TOPIC = "lines";
+
     /** Partitions of a topic created without --partitions. */
     public static final int DEFAULT_PARTITIONS = 3;
 
     public static final String USAGE = "usage: [--bootstrap-servers HOST:PORT] [--topic NAME] [--partitions N]"
-            + " [--file FILE [--rate LINES_PER_SECOND]] [--key-field N]   (defaults: " + KafkaSettings.DEFAULT_SERVERS
-            + " " + KafkaSettings.DEFAULT_TOPIC + ", the topic's partitions or " + DEFAULT_PARTITIONS
+            + " [--file FILE [--rate LINES_PER_SECOND]] [--key-field N]   (defaults: " + KafkaBrokerCheck.DEFAULT_SERVERS
+            + " " + DEFAULT_TOPIC + ", the topic's partitions or " + DEFAULT_PARTITIONS
             + " for a new one, typed lines, 5 a second, no key)";
 
     /** How long the producer waits for the broker: to take a record, and to acknowledge it. */
-    static final Duration SEND_WAIT = KafkaSettings.BROKER_WAIT;
+    static final Duration SEND_WAIT = KafkaBrokerCheck.BROKER_WAIT;
     static final Duration DELIVERY_WAIT = SEND_WAIT.multipliedBy(2);
 
     private KafkaSend() {
@@ -93,7 +96,7 @@ public final class KafkaSend {
         producer.close(Duration.ZERO);
         if (failure != null) {
             System.err.println("error: " + failure + ". " + deliveries.summary(topic) + ". Is the broker running? "
-                    + KafkaSettings.START_BROKER);
+                    + KafkaBrokerCheck.START_BROKER);
             System.exit(1);
         }
         System.out.println("Sent " + deliveries.acknowledged() + (deliveries.acknowledged() == 1 ? " line" : " lines") + " to topic '" + topic + "'.");
@@ -214,8 +217,8 @@ public final class KafkaSend {
             String partitions = line.option("partitions", null);
             String file = line.option("file", null);
             String keyField = line.option("key-field", null);
-            return new Options(KafkaSettings.parseServers(line.option("bootstrap-servers", KafkaSettings.DEFAULT_SERVERS)),
-                    KafkaSettings.parseTopic(line.option("topic", KafkaSettings.DEFAULT_TOPIC)),
+            return new Options(KafkaBrokerCheck.parseServers(line.option("bootstrap-servers", KafkaBrokerCheck.DEFAULT_SERVERS)),
+                    KafkaBrokerCheck.parseTopic(line.option("topic", DEFAULT_TOPIC)),
                     partitions == null ? 0 : positive("--partitions", partitions),
                     file == null ? null : readable(file),
                     positive("--rate", line.option("rate", "5")),
@@ -250,17 +253,17 @@ public final class KafkaSend {
     static Target prepareTopic(String servers, String topic, int wanted) {
         Admin admin = null;
         try {
-            admin = KafkaSettings.admin(servers);
-            String noBroker = KafkaSettings.whyNoBroker(admin, servers);
+            admin = KafkaBrokerCheck.admin(servers);
+            String noBroker = KafkaBrokerCheck.whyNoBroker(admin, servers);
             if (noBroker != null) {
                 return new Target(0, noBroker);
             }
-            int existing = KafkaSettings.partitionsOf(admin, topic);
+            int existing = KafkaBrokerCheck.partitionsOf(admin, topic);
             if (existing == 0) {
                 int partitions = wanted == 0 ? DEFAULT_PARTITIONS : wanted;
                 try {
                     admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all()
-                            .get(KafkaSettings.BROKER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                            .get(KafkaBrokerCheck.BROKER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
                     System.out.println("Created topic '" + topic + "' with " + partitions(partitions) + ".");
                     return new Target(partitions, null);
                 } catch (ExecutionException e) {
@@ -268,7 +271,7 @@ public final class KafkaSend {
                         return new Target(0, "cannot create topic '" + topic + "' at " + servers + ": " + e.getCause().getMessage());
                     }
                     // Created meanwhile by another client: take it as it is.
-                    existing = KafkaSettings.partitionsOf(admin, topic);
+                    existing = KafkaBrokerCheck.partitionsOf(admin, topic);
                 }
             }
             if (wanted != 0 && wanted != existing) {
@@ -278,14 +281,14 @@ public final class KafkaSend {
             }
             return new Target(existing, null);
         } catch (KafkaException e) {
-            return new Target(0, KafkaSettings.cannotConnect(servers, e));
+            return new Target(0, KafkaBrokerCheck.cannotConnect(servers, e));
         } catch (ExecutionException | TimeoutException e) {
-            return new Target(0, KafkaSettings.noBrokerAt(servers));
+            return new Target(0, KafkaBrokerCheck.noBrokerAt(servers));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Target(0, "interrupted");
         } finally {
-            KafkaSettings.close(admin);
+            KafkaBrokerCheck.close(admin);
         }
     }
 

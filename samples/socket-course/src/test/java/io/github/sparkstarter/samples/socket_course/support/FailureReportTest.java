@@ -28,7 +28,7 @@ class FailureReportTest {
     void anyOtherFailureShowsItsTraceOnceThenWhereInThisProjectItCameFrom() {
         IllegalStateException thrownByALesson = new IllegalStateException("boom");
         thrownByALesson.setStackTrace(new StackTraceElement[] {
-                new StackTraceElement(FailureReport.PROJECT_PACKAGE + ".support.Helper", "check", "Helper.java", 7),
+                new StackTraceElement(FailureReport.SUPPORT_PACKAGE + ".Helper", "check", "Helper.java", 7),
                 new StackTraceElement(FailureReport.PROJECT_PACKAGE + ".WordCountApp", "lambda$countWords$0", "WordCountApp.java", 42),
                 new StackTraceElement("org.apache.spark.executor.Executor$TaskRunner", "run", "Executor.scala", 620)});
         RuntimeException failure = new RuntimeException("Job aborted", new RuntimeException("task failed", thrownByALesson));

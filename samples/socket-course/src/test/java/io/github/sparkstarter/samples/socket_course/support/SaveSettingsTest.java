@@ -20,11 +20,11 @@ class SaveSettingsTest {
     void aNewSetUpClaimsItsCheckpointAndTheSameOneGoesOn(@TempDir Path dir) throws Exception {
         SaveSettings settings = setUp(dir);
 
-        assertDoesNotThrow(settings::prepare);
+        assertDoesNotThrow(settings::lockCheckpoint);
         assertTrue(Files.isRegularFile(settings.ownerFile()));
         assertTrue(settings.ownerFile().getFileName().toString().startsWith("checkpoint"), "beside the checkpoint it belongs to");
         assertTrue(isEmptyDirectory(settings.checkpoint()), "nothing of ours in Spark's checkpoint");
-        assertDoesNotThrow(settings::prepare, "started again on its own checkpoint");
+        assertDoesNotThrow(settings::lockCheckpoint, "started again on its own checkpoint");
     }
 
     @Test
@@ -45,7 +45,7 @@ class SaveSettingsTest {
 
     @Test
     void theCheckpointOfAnotherQueryIsRefused(@TempDir Path dir) throws Exception {
-        setUp(dir).prepare();
+        setUp(dir).lockCheckpoint();
         // What Spark writes at the first start of the query.
         Files.writeString(dir.resolve("checkpoint").resolve("metadata"), "{\"id\":\"lesson 4\"}");
         SaveSettings other = new SaveSettings(dir.resolve("inbox"), dir.resolve("elsewhere"), dir.resolve("checkpoint"));
@@ -98,7 +98,10 @@ class SaveSettingsTest {
     }
 
     private static void assertNamed(SaveSettings settings, String... parts) {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, settings::prepare);
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> {
+            settings.checkInbox();
+            settings.lockCheckpoint();
+        });
         for (String part : parts) {
             assertTrue(error.getMessage().contains(part), error::getMessage);
         }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.sparkstarter.samples.socket_course.support.KafkaSettings;
+import io.github.sparkstarter.samples.socket_course.support.KafkaBrokerCheck;
 import io.github.sparkstarter.samples.socket_course.testkit.AppProcess;
 import io.github.sparkstarter.samples.socket_course.testkit.KafkaTestBroker;
 
@@ -77,7 +77,7 @@ class KafkaSendTest {
 
     /** The offset after the last record of the topic's partition 0. */
     private static long endOffset(KafkaBroker broker, String topic) throws Exception {
-        try (Admin admin = KafkaSettings.admin(broker.bootstrapServers())) {
+        try (Admin admin = KafkaBrokerCheck.admin(broker.bootstrapServers())) {
             TopicPartition partition = new TopicPartition(topic, 0);
             return admin.listOffsets(Map.of(partition, OffsetSpec.latest())).all()
                     .get(AppProcess.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(partition).offset();
