@@ -6,9 +6,8 @@ ARCHETYPE_VERSION=$(sed -n '0,/<version>/s:.*<version>\(.*\)</version>.*:\1:p' p
 ARCHETYPE_PLUGIN_VERSION=$(sed -n 's:.*<archetype.version>\(.*\)</archetype.version>.*:\1:p' pom.xml)
 
 install_archetype() {
-  # Tests skipped: 'mvn verify' runs them. clean: a template moved or deleted would otherwise stay
-  # in target/classes, and so in the archetype generated from.
-  mvn -q -B clean install -DskipTests -Darchetype.test.skip=true -Dinvoker.skip=true
+  # Tests skipped: 'mvn verify' runs them.
+  mvn -q -B install -DskipTests -Darchetype.test.skip=true -Dinvoker.skip=true
 }
 
 # generate DIR -Dname=value...: a project from the installed archetype, in DIR. The full plugin

@@ -7,6 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 source src/generate.sh
 
+# From a clean build: a template moved or deleted would otherwise stay in target/classes, and so
+# in the archetype the samples are generated from. (Not in install_archetype: the demo's test keeps
+# its PATH under target/.)
+mvn -q -B clean
 install_archetype
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
