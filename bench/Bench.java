@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -31,7 +32,8 @@ import java.util.stream.Stream;
 /**
  * Benchmark of the generated project against a baseline written the way the Spark guide writes it.
  *
- * <p>Run from the repository root: {@code java bench/Bench.java [options]} (bench/run.sh does it).
+ * <p>Run from the repository root: {@code java bench/Bench.java [options]} (bench/run.sh does it), or
+ * {@code java bench/Bench.java socket-scaling ...} (see SocketScaling).
  * It installs the archetype, generates projects, copies the baseline and probe sources of
  * bench/app-src into one of them, then starts each app in its own JVM against a line server of its
  * own on 127.0.0.1, reads the app's stdout as it streams, and prints one Markdown table on stdout.
@@ -71,6 +73,25 @@ public final class Bench {
     static final String BASELINE = "bench.baseline.";
     /** Added to every app through a Spark setting, so no app's code changes (see ProgressProbe). */
     static final String PROBE = "-Dspark.sql.streaming.streamingQueryListeners=bench.probe.ProgressProbe";
+    /** The probe's line when a query started (bench/app-src/bench/probe/ProbeLines.STARTED). */
+    static final String PROBE_STARTED = "BENCH started";
+
+    /**
+     * A batch as the probe reports it (bench/app-src/bench/probe/ProbeLines.progress); the one
+     * parser of that line, for the bench and its socket-scaling mode. BenchProgressLineTest, in the
+     * archetype's build, feeds it the line ProbeLines formats.
+     */
+    record ProbeProgress(long batchId, long rows, long triggerMs) {
+        // What follows triggerMs (durations=...) is for the logs only.
+        private static final Pattern LINE = Pattern.compile("^BENCH progress batch=(\\d+) rows=(\\d+) triggerMs=(-?\\d+)(?: .*)?$");
+
+        static Optional<ProbeProgress> parse(String line) {
+            Matcher m = LINE.matcher(line);
+            return m.matches()
+                    ? Optional.of(new ProbeProgress(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3))))
+                    : Optional.empty();
+        }
+    }
     /** The baseline has no log4j2.properties of its own: it gets Spark's default profile (INFO). */
     static final String SPARK_DEFAULT_LOGGING = "-Dlog4j2.configurationFile=org/apache/spark/log4j2-defaults.properties";
 
@@ -101,7 +122,7 @@ public final class Bench {
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
                             + "; options: --spark-version V --no-verify --kafka-only --runs N --lines N --rate N --burst N --bursts N --count-batches N --gen-runs N"
                             + " --continuous-interval TEXT --ours-trigger VALUE --ours-source-partitions N"
-                            + " --baseline-jvm-flag FLAG");
+                            + " --baseline-jvm-flag FLAG; or the mode " + SocketScaling.MODE + " APP_DIR PARTITIONS BURST...");
                 }
             }
             return new Options(values.get("--spark-version"), verify, kafkaOnly,
@@ -156,6 +177,10 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals(SocketScaling.MODE)) {
+            SocketScaling.run(List.of(args).subList(1, args.length));
+            return;
+        }
         Options opt;
         try {
             opt = Options.parse(args);
@@ -884,8 +909,8 @@ public final class Bench {
         // "|  L12|" right-aligned, "|L12 |", "|null|L12|" with a Kafka key before it), or a line ending
         // in ": L12" (the real-time lesson prints each record so).
         private static final Pattern ECHO_ROW = Pattern.compile("^(?:\\|(?:[^|]*\\|)*\\s*L(\\d+)\\s*\\||.*: L(\\d+))$");
-        private static final Pattern PROGRESS = Pattern.compile("^BENCH progress batch=(\\d+) rows=(\\d+) triggerMs=(-?\\d+)(?: .*)?$");
 
+        /** A progress line of the probe, when it was read, with the rows of all batches so far. */
         record Progress(long at, long rows, long cumulativeRows, long triggerMs) {}
 
         final Map<Integer, Long> seen = new java.util.concurrent.ConcurrentHashMap<>();
@@ -898,13 +923,14 @@ public final class Bench {
         }
 
         private synchronized void accept(String line, long now) {
-            Matcher m;
-            if ((m = ECHO_ROW.matcher(line)).matches()) {
+            Matcher m = ECHO_ROW.matcher(line);
+            Optional<ProbeProgress> batch;
+            if (m.matches()) {
                 seen.putIfAbsent(Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2)), now);
-            } else if ((m = PROGRESS.matcher(line)).matches()) {
-                rowsTotal += Long.parseLong(m.group(2));
-                progress.add(new Progress(now, Long.parseLong(m.group(2)), rowsTotal, Long.parseLong(m.group(3))));
-            } else if (line.equals("BENCH started") && started < 0) {
+            } else if ((batch = ProbeProgress.parse(line)).isPresent()) {
+                rowsTotal += batch.get().rows();
+                progress.add(new Progress(now, batch.get().rows(), rowsTotal, batch.get().triggerMs()));
+            } else if (line.equals(PROBE_STARTED) && started < 0) {
                 started = now;
             } else {
                 return;
@@ -922,6 +948,16 @@ public final class Bench {
 
         int seenCount() {
             return seen.size();
+        }
+
+        /** How many progress lines were read so far. */
+        synchronized int progressCount() {
+            return progress.size();
+        }
+
+        /** The progress lines read since the first count ones. */
+        synchronized List<Progress> progressAfter(int count) {
+            return List.copyOf(progress.subList(count, progress.size()));
         }
 
         /** When the probe reported that the rows read so far reached target. */
@@ -946,6 +982,74 @@ public final class Bench {
                     return;
                 }
                 wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- socket-scaling mode
+
+    /**
+     * How the socket source's read time grows with a partition's rows (bench/socket-scaling.md):
+     * bench/app-src's probe/OursNoop (our session, the socket source into N partitions, the noop
+     * sink) in the project a bench run compiled, fed bursts of lines at once. A mode of this file
+     * rather than a file of its own, so that it reads the probe's lines with the bench's parser.
+     *
+     * <p>Usage, after bench/run.sh (which leaves the compiled project in target/bench/app):
+     * {@code java bench/Bench.java socket-scaling APP_DIR PARTITIONS BURST...}, e.g.
+     * {@code java bench/Bench.java socket-scaling target/bench/app 1 5000 12500 25000 50000}. The
+     * first burst warms the JVM up. For each burst it prints lines/s (first write to the progress
+     * event whose cumulative row count covers the burst, as the bench does) and each batch that
+     * read its rows: rows and triggerExecution ms.
+     */
+    static final class SocketScaling {
+        static final String MODE = "socket-scaling";
+
+        static void run(List<String> args) throws Exception {
+            if (args.size() < 3) {
+                System.err.println("usage: java bench/Bench.java " + MODE + " APP_DIR PARTITIONS BURST...");
+                System.exit(2);
+            }
+            Path app = Path.of(args.get(0)).toAbsolutePath();
+            String partitions = args.get(1);
+            List<Integer> bursts = args.subList(2, args.size()).stream().map(Integer::parseInt).toList();
+            try (LineServer server = new LineServer()) {
+                List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "@" + app.resolve(".mvn/jvm.config"),
+                        "-cp", app.resolve("target/classes") + ":" + Files.readString(app.resolve("target/bench-classpath.txt")).strip(),
+                        PROBE, "bench.probe.OursNoop", "127.0.0.1", String.valueOf(server.port()), partitions);
+                Process process = new ProcessBuilder(command).directory(app.toFile())
+                        .redirectError(app.resolve("target/socket-scaling.err").toFile()).start();
+                try {
+                    Output out = new Output(process, app.resolve("target/socket-scaling.out"));
+                    if (!server.awaitClient(120)) {
+                        throw new IllegalStateException("OursNoop did not connect within 120 s (target/socket-scaling.err)");
+                    }
+                    long sent = 1;
+                    server.send("L0");
+                    out.await(() -> out.rowsTotal() >= 1, 300, "progress of line L0");
+                    for (int b = 0; b < bursts.size(); b++) {
+                        int burst = bursts.get(b);
+                        int before = out.progressCount();
+                        long start = System.nanoTime();
+                        server.sendBurst("B" + b + "-", burst);
+                        sent += burst;
+                        long reached = sent;
+                        out.await(() -> out.rowsTotal() >= reached, 300, "progress up to " + reached + " rows");
+                        List<Output.Progress> batches = out.progressAfter(before).stream().filter(p -> p.rows() > 0).toList();
+                        double took = seconds(out.timeRowsReached(reached) - start);
+                        StringBuilder detail = new StringBuilder();
+                        for (Output.Progress p : batches) {
+                            detail.append(String.format(Locale.ROOT, " [%d rows, %d ms]", p.rows(), p.triggerMs()));
+                        }
+                        System.out.printf(Locale.ROOT, "partitions=%s burst=%d%s: %.0f lines/s, %.2f s; batches:%s%n",
+                                partitions, burst, b == 0 ? " (warm-up)" : "", burst / took, took, detail);
+                    }
+                } finally {
+                    process.destroy();
+                    if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                        process.destroyForcibly();
+                    }
+                }
             }
         }
     }
