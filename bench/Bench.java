@@ -94,6 +94,10 @@ public final class Bench {
     }
     /** The baseline has no log4j2.properties of its own: it gets Spark's default profile (INFO). */
     static final String SPARK_DEFAULT_LOGGING = "-Dlog4j2.configurationFile=org/apache/spark/log4j2-defaults.properties";
+    /** The generated project's runtime dependencies (the apps', the sender's), written by dependency:build-classpath. */
+    static final String RUNTIME_CLASSPATH = "target/bench-classpath.txt";
+    /** Its compile dependencies, with the provided Kafka server: the broker's. */
+    static final String BROKER_CLASSPATH = "target/bench-broker-classpath.txt";
 
     record Options(String sparkVersion, boolean verify, boolean kafkaOnly, int runs, int lines, int rate, int burst, int bursts, int countBatches, int genRuns,
                    String continuousInterval, String oursTrigger, int oursSourcePartitions, List<String> baselineFlags) {
@@ -271,11 +275,12 @@ public final class Bench {
         // Classes plus the dependency classpath: what the jar and its lib/ hold, without packaging.
         // Online, as a first build on a new machine is: this downloads what the timed, offline, verify needs.
         mvn(app, "compile", Duration.ofMinutes(10), "-q", "-B", "compile", "dependency:build-classpath",
-                "-Dmdep.outputFile=target/bench-classpath.txt", "-Dmdep.includeScope=runtime");
-        // The project's Kafka broker needs the Kafka server jar, a provided dependency: in the test
-        // classpath, not in the runtime one.
-        mvn(app, "test-compile", Duration.ofMinutes(10), "-q", "-B", "test-compile", "dependency:build-classpath",
-                "-Dmdep.outputFile=target/bench-test-classpath.txt", "-Dmdep.includeScope=test");
+                "-Dmdep.outputFile=" + RUNTIME_CLASSPATH, "-Dmdep.includeScope=runtime");
+        // The project's broker (tools/KafkaBroker, main code) needs the Kafka server, a provided
+        // dependency: the compile classpath has it, the runtime one not. The project runs its broker
+        // with that classpath too (exec:java@kafka-broker, classpathScope compile).
+        mvn(app, "broker-classpath", Duration.ofMinutes(5), "-q", "-B", "dependency:build-classpath",
+                "-Dmdep.outputFile=" + BROKER_CLASSPATH, "-Dmdep.includeScope=compile");
 
         if (opt.verify()) {
             log("timing mvn verify of a freshly generated project (its tests start Spark and a Kafka broker: about 5 minutes)");
@@ -503,7 +508,7 @@ public final class Bench {
         List<String> args = baseline ? List.of(servers, topic)
                 : List.of("--bootstrap-servers", servers, "--topic", topic,
                         "--output", dir.resolve("output").toString(), "--checkpoint", dir.resolve("checkpoint").toString());
-        try (Helper sender = new Helper(label + "-sender", false, "Type lines", OURS_PACKAGE + ".tools.KafkaSend",
+        try (Helper sender = new Helper(label + "-sender", classpath(app, RUNTIME_CLASSPATH), "Type lines", OURS_PACKAGE + ".tools.KafkaSend",
                 "--bootstrap-servers", servers, "--topic", topic, "--partitions", "1");
              App a = new App(label, mainClass, baseline, null, args)) {
             result.coldStart = a.awaitReady();
@@ -550,14 +555,14 @@ public final class Bench {
     /** How the project's broker says it is ready (tools/KafkaBroker's main). */
     static final String BROKER_READY = "Kafka broker ready at ";
 
-    /** The project's broker (test code, so the test classpath) on a free port of 127.0.0.1; its ready line names its address. */
+    /** The project's broker on a free port of 127.0.0.1, with the compile classpath; its ready line names its address. */
     Helper startBroker() throws Exception {
         int port;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         }
         log("Kafka: starting the project's broker on 127.0.0.1:" + port);
-        return new Helper("kafka-broker", true, BROKER_READY, OURS_PACKAGE + ".tools.KafkaBroker", String.valueOf(port));
+        return new Helper("kafka-broker", classpath(app, BROKER_CLASSPATH), BROKER_READY, OURS_PACKAGE + ".tools.KafkaBroker", String.valueOf(port));
     }
 
     /**
@@ -570,13 +575,7 @@ public final class Bench {
         private final Writer stdin;
         volatile String readyLine;
 
-        Helper(String label, boolean testClasspath, String readyPrefix, String mainClass, String... args) throws Exception {
-            String classpath = app.resolve("target/classes") + ":"
-                    + Files.readString(app.resolve("target/bench-classpath.txt")).strip();
-            if (testClasspath) {
-                classpath = app.resolve("target/test-classes") + ":" + app.resolve("target/classes") + ":"
-                        + Files.readString(app.resolve("target/bench-test-classpath.txt")).strip();
-            }
+        Helper(String label, String classpath, String readyPrefix, String mainClass, String... args) throws Exception {
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "@" + app.resolve(".mvn/jvm.config"), "-cp", classpath, mainClass));
             command.addAll(List.of(args));
@@ -799,7 +798,7 @@ public final class Bench {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "@" + app.resolve(".mvn/jvm.config"), // the flags Spark needs on Java 17, for both apps
-                    "-cp", app.resolve("target/classes") + ":" + Files.readString(app.resolve("target/bench-classpath.txt")).strip(),
+                    "-cp", classpath(app, RUNTIME_CLASSPATH),
                     PROBE));
             if (baseline) {
                 command.add(SPARK_DEFAULT_LOGGING);
@@ -1015,7 +1014,7 @@ public final class Bench {
             try (LineServer server = new LineServer()) {
                 List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "@" + app.resolve(".mvn/jvm.config"),
-                        "-cp", app.resolve("target/classes") + ":" + Files.readString(app.resolve("target/bench-classpath.txt")).strip(),
+                        "-cp", classpath(app, RUNTIME_CLASSPATH),
                         PROBE, "bench.probe.OursNoop", "127.0.0.1", String.valueOf(server.port()), partitions);
                 Process process = new ProcessBuilder(command).directory(app.toFile())
                         .redirectError(app.resolve("target/socket-scaling.err").toFile()).start();
@@ -1122,7 +1121,7 @@ public final class Bench {
         String spark = "? (asked for " + sparkVersion + ")";
         try {
             Matcher m = Pattern.compile("spark-sql_(2\\.1[0-9])-([^/:]+)\\.jar")
-                    .matcher(Files.readString(app.resolve("target/bench-classpath.txt")));
+                    .matcher(Files.readString(app.resolve(RUNTIME_CLASSPATH)));
             spark = m.find() ? m.group(2) + " (Scala " + m.group(1) + ")" : spark;
         } catch (Exception e) {
             // not generated or not compiled
@@ -1166,6 +1165,11 @@ public final class Bench {
 
     static double seconds(long nanos) {
         return nanos / 1e9;
+    }
+
+    /** A project's classes and the dependency classpath listed in its file dependencyList. */
+    static String classpath(Path project, String dependencyList) throws IOException {
+        return project.resolve("target/classes") + ":" + Files.readString(project.resolve(dependencyList)).strip();
     }
 
     static String loadAverage() {
