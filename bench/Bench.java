@@ -14,11 +14,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -26,12 +30,14 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * Benchmark of the generated project against a baseline written the way the Spark guide writes it.
  *
- * <p>Run from the repository root: {@code java bench/Bench.java [options]} (bench/run.sh does it).
+ * <p>Run from the repository root: {@code java bench/Bench.java [options]} (bench/run.sh does it), or
+ * {@code java bench/Bench.java socket-scaling ...} (see SocketScaling).
  * It installs the archetype, generates projects, copies the baseline and probe sources of
  * bench/app-src into one of them, then starts each app in its own JVM against a line server of its
  * own on 127.0.0.1, reads the app's stdout as it streams, and prints one Markdown table on stdout.
@@ -52,8 +58,9 @@ import java.util.stream.Stream;
  * from the repository's pom.xml (its first version, and the properties archetype.version and
  * spark.version), so they are written down in one place only.
  *
- * <p>One run is one Bench instance: its options, paths, the rows it measured and the processes it
- * started are its fields, set once in the constructor (apart from the two lists it fills).
+ * <p>One run is one Bench instance: its options, paths, the figures it measured and the processes it
+ * started are its fields, set once in the constructor (apart from the maps and the list it fills).
+ * The table's rows are declared in the enum Row; a measurement records its figures for a Row.
  */
 public final class Bench {
 
@@ -71,8 +78,31 @@ public final class Bench {
     static final String BASELINE = "bench.baseline.";
     /** Added to every app through a Spark setting, so no app's code changes (see ProgressProbe). */
     static final String PROBE = "-Dspark.sql.streaming.streamingQueryListeners=bench.probe.ProgressProbe";
+    /** The probe's line when a query started (bench/app-src/bench/probe/ProbeLines.STARTED). */
+    static final String PROBE_STARTED = "BENCH started";
+
+    /**
+     * A batch as the probe reports it (bench/app-src/bench/probe/ProbeLines.progress); the one
+     * parser of that line, for the bench and its socket-scaling mode. BenchProgressLineTest, in the
+     * archetype's build, feeds it the line ProbeLines formats.
+     */
+    record ProbeProgress(long batchId, long rows, long triggerMs) {
+        // What follows triggerMs (durations=...) is for the logs only.
+        private static final Pattern LINE = Pattern.compile("^BENCH progress batch=(\\d+) rows=(\\d+) triggerMs=(-?\\d+)(?: .*)?$");
+
+        static Optional<ProbeProgress> parse(String line) {
+            Matcher m = LINE.matcher(line);
+            return m.matches()
+                    ? Optional.of(new ProbeProgress(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3))))
+                    : Optional.empty();
+        }
+    }
     /** The baseline has no log4j2.properties of its own: it gets Spark's default profile (INFO). */
     static final String SPARK_DEFAULT_LOGGING = "-Dlog4j2.configurationFile=org/apache/spark/log4j2-defaults.properties";
+    /** The generated project's runtime dependencies (the apps', the sender's), written by dependency:build-classpath. */
+    static final String RUNTIME_CLASSPATH = "target/bench-classpath.txt";
+    /** Its compile dependencies, with the provided Kafka server: the broker's. */
+    static final String BROKER_CLASSPATH = "target/bench-broker-classpath.txt";
 
     record Options(String sparkVersion, boolean verify, boolean kafkaOnly, int runs, int lines, int rate, int burst, int bursts, int countBatches, int genRuns,
                    String continuousInterval, String oursTrigger, int oursSourcePartitions, List<String> baselineFlags) {
@@ -101,7 +131,7 @@ public final class Bench {
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
                             + "; options: --spark-version V --no-verify --kafka-only --runs N --lines N --rate N --burst N --bursts N --count-batches N --gen-runs N"
                             + " --continuous-interval TEXT --ours-trigger VALUE --ours-source-partitions N"
-                            + " --baseline-jvm-flag FLAG");
+                            + " --baseline-jvm-flag FLAG; or the mode " + SocketScaling.MODE + " APP_DIR PARTITIONS BURST...");
                 }
             }
             return new Options(values.get("--spark-version"), verify, kafkaOnly,
@@ -120,8 +150,86 @@ public final class Bench {
         }
     }
 
-    /** One row of the table; a null figure is shown as a dash. */
-    record Row(String metric, String unit, Double ours, Double baseline, String note) {}
+    /**
+     * A part of the bench. A scenario that did not run (--kafka-only) has no rows in the table; one
+     * that was skipped has one row that says why, where its first row would be.
+     */
+    enum Scenario {
+        GENERATE("`archetype:generate -o`"),
+        VERIFY("`mvn -o verify` of the generated project"),
+        ECHO("echo"),
+        NOOP("echo into the noop sink"),
+        WORD_COUNT("word count"),
+        WINDOWED_COUNT("windowed count"),
+        LOW_LATENCY("low-latency trigger"),
+        KAFKA("Kafka"),
+        KAFKA_REAL_TIME("Kafka, real-time mode");
+
+        final String title;
+
+        Scenario(String title) {
+            this.title = title;
+        }
+    }
+
+    /**
+     * The rows of the table, in its order: the scenario that measures each, its metric and unit, and
+     * how it is measured (the start of its note; the run adds what it saw, such as rows seen or the
+     * spread of alternating runs). {NAME} stands for an option or a fact of the machine (see
+     * textValues); bench/README.md says exactly what each row measures.
+     */
+    enum Row {
+        GENERATE(Scenario.GENERATE, "`archetype:generate -o`, median of {genRuns}", "s",
+                "baseline = maven-archetype-quickstart 1.5"),
+        VERIFY(Scenario.VERIFY, "`mvn -o verify` of the generated project", "s", "tests included; no baseline"),
+        COLD_START(Scenario.ECHO, "cold start: JVM start to query started and socket connected", "s", ""),
+        FIRST_LINE(Scenario.ECHO, "first line sent to its row on the console (first batch)", "s",
+                "sent at once after the cold start: waits out Spark's first, empty, batch"),
+        LATENCY_P50(Scenario.ECHO, "line to console latency p50, {lines} lines at {rate}/s", "ms", ""),
+        LATENCY_P99(Scenario.ECHO, "line to console latency p99", "ms", ""),
+        RSS_AFTER_LATENCY(Scenario.ECHO, "peak RSS (VmHWM) after the latency run", "MB", "run 1"),
+        CONSOLE_THROUGHPUT(Scenario.ECHO, "echo throughput into the console sink, median of {bursts} bursts of {burst}", "lines/s",
+                "source partitions: ours 1 (keeps line order), baseline {cores} (= cores); ours prints every row, baseline 20 a batch"),
+        CONSOLE_THROUGHPUT_PARTITIONS(Scenario.ECHO, "the same, ours: `TunedEchoApp` with `--partitions {partitions}`", "lines/s",
+                "ours {partitions} partitions: lines out of order within a batch"),
+        RSS_AFTER_BURST(Scenario.ECHO, "peak RSS (VmHWM) after the burst", "MB", ""),
+        NOOP_THROUGHPUT(Scenario.NOOP, "echo throughput into the noop sink, median of {bursts} bursts of {burst}", "lines/s",
+                "source partitions: ours 1, baseline {cores} (= cores)"),
+        NOOP_THROUGHPUT_PARTITIONS(Scenario.NOOP, "the same, ours with {partitions} source partitions", "lines/s", ""),
+        WORD_COUNT_STEADY_BATCH(Scenario.WORD_COUNT, "word count: batch duration p50 at steady state", "ms", "triggerExecution"),
+        WORD_COUNT_FIRST_BATCH(Scenario.WORD_COUNT, "word count: first batch duration", "ms", "includes the first shuffle's setup"),
+        WINDOWED_COUNT_STEADY_BATCH(Scenario.WINDOWED_COUNT, "windowed count: batch duration p50 at steady state", "ms",
+                "triggerExecution; ours: 5 s trigger, update mode, watermark; baseline: guide example, complete mode, sorted"),
+        WINDOWED_COUNT_FIRST_BATCH(Scenario.WINDOWED_COUNT, "windowed count: first batch duration", "ms",
+                "includes the first shuffle's setup"),
+        LOW_LATENCY_P50(Scenario.LOW_LATENCY, "low-latency trigger: latency p50", "ms",
+                "baseline: Trigger.Continuous({continuousInterval}); ours: TunedEchoApp --trigger {oursTrigger}"),
+        LOW_LATENCY_P99(Scenario.LOW_LATENCY, "low-latency trigger: latency p99", "ms", ""),
+        KAFKA_COLD_START(Scenario.KAFKA, "Kafka: cold start, JVM start to query started", "s", "ours asks the broker for the topic first"),
+        KAFKA_FIRST_RECORD(Scenario.KAFKA, "Kafka: first record, produced to its batch committed", "s",
+                "produced at once after the cold start"),
+        KAFKA_COMMITTED_P50(Scenario.KAFKA, "Kafka: record produced to its batch committed, p50, {lines} records at {rate}/s", "ms",
+                "micro-batch; ours: KafkaLinesApp, JSON files, exactly once; baseline: console"),
+        KAFKA_COMMITTED_P99(Scenario.KAFKA, "Kafka: record produced to its batch committed, p99", "ms", ""),
+        KAFKA_REAL_TIME_P50(Scenario.KAFKA_REAL_TIME,
+                "Kafka, real-time mode: record produced to its row printed, p50, {lines} records at {rate}/s", "ms",
+                "ours: KafkaRealTimeApp, Trigger.RealTime, foreach sink; baseline: the micro-batch query above, its console row"),
+        KAFKA_REAL_TIME_P99(Scenario.KAFKA_REAL_TIME, "Kafka, real-time mode: record produced to its row printed, p99", "ms", ""),
+        KAFKA_THROUGHPUT(Scenario.KAFKA, "Kafka: ordered throughput from a 1-partition topic, median of {bursts} bursts of {burst}",
+                "records/s", "ours: JSON files and checkpoint; baseline: console, 20 rows a batch");
+
+        final Scenario scenario;
+        final String metric;
+        final String unit;
+        final String howMeasured;
+
+        Row(Scenario scenario, String metric, String unit, String howMeasured) {
+            this.scenario = scenario;
+            this.metric = metric;
+            this.unit = unit;
+            this.howMeasured = howMeasured;
+        }
+    }
 
     /** When the JVM started the bench: the origin of the times in its progress lines. */
     static final long benchStart = System.nanoTime();
@@ -139,8 +247,10 @@ public final class Bench {
     private final Archetype ours;
     /** The Spark version the project is generated with: --spark-version, else the pom's spark.version. */
     private final String sparkVersion;
-    /** The table, in the order measured; printed even when a step fails. */
-    private final List<Row> rows = new ArrayList<>();
+    /** The figures of the table's rows measured so far; printed even when a step fails. */
+    private final Map<Row, Figures> measured = new EnumMap<>(Row.class);
+    /** The scenarios skipped, with why. */
+    private final Map<Scenario, String> skipped = new EnumMap<>(Scenario.class);
     /** Every process started and not yet stopped, for the shutdown hook. */
     private final List<Process> running = new CopyOnWriteArrayList<>();
 
@@ -156,6 +266,10 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals(SocketScaling.MODE)) {
+            SocketScaling.run(List.of(args).subList(1, args.length));
+            return;
+        }
         Options opt;
         try {
             opt = Options.parse(args);
@@ -231,8 +345,7 @@ public final class Bench {
             oursTimes.add(generate(gen, ours, "ours-" + i, true));
             quickstart.add(generate(gen, QUICKSTART, "qs-" + i, true));
         }
-        rows.add(new Row("`archetype:generate -o`, median of " + opt.genRuns(), "s", median(oursTimes), median(quickstart),
-                "baseline = maven-archetype-quickstart 1.5"));
+        record(Row.GENERATE, Optional.ofNullable(median(oursTimes)), Optional.ofNullable(median(quickstart)), "");
 
         log("copying bench/app-src into the app project and compiling it");
         Path sources = repo.resolve("bench/app-src");
@@ -246,18 +359,19 @@ public final class Bench {
         // Classes plus the dependency classpath: what the jar and its lib/ hold, without packaging.
         // Online, as a first build on a new machine is: this downloads what the timed, offline, verify needs.
         mvn(app, "compile", Duration.ofMinutes(10), "-q", "-B", "compile", "dependency:build-classpath",
-                "-Dmdep.outputFile=target/bench-classpath.txt", "-Dmdep.includeScope=runtime");
-        // The project's Kafka broker needs the Kafka server jar, a provided dependency: in the test
-        // classpath, not in the runtime one.
-        mvn(app, "test-compile", Duration.ofMinutes(10), "-q", "-B", "test-compile", "dependency:build-classpath",
-                "-Dmdep.outputFile=target/bench-test-classpath.txt", "-Dmdep.includeScope=test");
+                "-Dmdep.outputFile=" + RUNTIME_CLASSPATH, "-Dmdep.includeScope=runtime");
+        // The project's broker (tools/KafkaBroker, main code) needs the Kafka server, a provided
+        // dependency: the compile classpath has it, the runtime one not. The project runs its broker
+        // with that classpath too (exec:java@kafka-broker, classpathScope compile).
+        mvn(app, "broker-classpath", Duration.ofMinutes(5), "-q", "-B", "dependency:build-classpath",
+                "-Dmdep.outputFile=" + BROKER_CLASSPATH, "-Dmdep.includeScope=compile");
 
         if (opt.verify()) {
             log("timing mvn verify of a freshly generated project (its tests start Spark and a Kafka broker: about 5 minutes)");
             double verify = mvn(gen.resolve("ours-1"), "verify", Duration.ofMinutes(15), "-q", "-B", "-o", "verify");
-            rows.add(new Row("`mvn -o verify` of the generated project", "s", verify, null, "tests included; no baseline"));
+            record(Row.VERIFY, Optional.of(verify), Optional.empty(), "");
         } else {
-            rows.add(new Row("`mvn -o verify` of the generated project", "s", null, null, "skipped (--no-verify)"));
+            skipped.put(Scenario.VERIFY, "--no-verify");
         }
     }
 
@@ -302,6 +416,55 @@ public final class Bench {
 
     // ---------------------------------------------------------------- the apps
 
+    /** Which side of the comparison an app is: the baseline runs with Spark's default logging and --baseline-jvm-flag. */
+    enum Side { OURS, BASELINE }
+
+    /** One app's JVM: its label (for logs and topic names), its main class, its side and its arguments. */
+    record Launch(String label, String mainClass, Side side, List<String> args) {
+        static Launch ours(String label, String mainClass, String... args) {
+            return new Launch(label, mainClass, Side.OURS, List.of(args));
+        }
+
+        static Launch baseline(String label, String mainClass, String... args) {
+            return new Launch(label, mainClass, Side.BASELINE, List.of(args));
+        }
+    }
+
+    /** Where an echo app writes its rows, and so how the bench sees a line arrive: its console row, or the probe's row count. */
+    enum Sink { CONSOLE, NOOP }
+
+    /** What an echo run does after its cold start and first line: lines at --rate (0: none), then bursts of burst lines (0: none). */
+    record EchoPlan(Sink sink, int lines, int burst) {}
+
+    /** What a run measures; a row of the table shows one of them, from one run or the median of several. */
+    enum Measure {
+        COLD_START, FIRST_LINE, LATENCY_P50, LATENCY_P99, ROWS_SEEN, RSS_AFTER_LATENCY, THROUGHPUT, RSS_AFTER_BURST,
+        COMMITTED_P50, COMMITTED_P99, STEADY_BATCH_MS, FIRST_BATCH_MS, BATCHES
+    }
+
+    /**
+     * What one run of an app measured: a figure for each measure it got to. A run that fails
+     * part-way keeps the figures it measured before, and has none for the rest.
+     */
+    static final class RunFigures {
+        private final Map<Measure, Double> figures = new EnumMap<>(Measure.class);
+
+        void put(Measure measure, Double value) {
+            if (value != null && !value.isNaN()) {
+                figures.put(measure, value);
+            }
+        }
+
+        Optional<Double> get(Measure measure) {
+            return Optional.ofNullable(figures.get(measure));
+        }
+
+        /** A count (rows seen, batches) for a note; "-" if the run did not get to it. */
+        String count(Measure measure) {
+            return get(measure).map(v -> String.valueOf(v.longValue())).orElse("-");
+        }
+    }
+
     void measureApps() throws Exception {
         if (!opt.kafkaOnly()) {
             measureSocketApps();
@@ -313,95 +476,156 @@ public final class Bench {
         String oursEcho = OURS_PACKAGE + ".SocketStreamApp";
         // The echo with the options --partitions and --trigger (SocketStreamApp has none).
         String oursTuned = OURS_PACKAGE + ".TunedEchoApp";
+        String parts = String.valueOf(opt.oursSourcePartitions());
         // Start and latency drift between runs on 2 cores: they are measured in --runs alternating runs
         // (ours, baseline, ours, ...); the bursts only in the first pair, as each is already a median.
-        List<Echo> oursRuns = new ArrayList<>();
-        List<Echo> baseRuns = new ArrayList<>();
+        List<RunFigures> oursRuns = new ArrayList<>();
+        List<RunFigures> baseRuns = new ArrayList<>();
         for (int r = 1; r <= opt.runs(); r++) {
             int burst = r == 1 ? opt.burst() : 0;
             log("echo, run " + r + " of " + opt.runs() + ", ours then baseline: cold start, " + opt.lines() + " lines at "
                     + opt.rate() + "/s" + (burst > 0 ? ", " + opt.bursts() + " bursts of " + burst : ""));
-            oursRuns.add(echo("ours-echo-" + r, oursEcho, false, List.of(), true, opt.lines(), burst));
-            baseRuns.add(echo("baseline-echo-" + r, BASELINE + "BaselineEcho", true, List.of(), true, opt.lines(), burst));
+            EchoPlan plan = new EchoPlan(Sink.CONSOLE, opt.lines(), burst);
+            oursRuns.add(echo(Launch.ours("ours-echo-" + r, oursEcho), plan));
+            baseRuns.add(echo(Launch.baseline("baseline-echo-" + r, BASELINE + "BaselineEcho"), plan));
         }
-        Echo ours = oursRuns.get(0);
-        Echo base = baseRuns.get(0);
-        int parts = opt.oursSourcePartitions();
         log("echo, ours: TunedEchoApp with --partitions " + parts + ": bursts only");
-        Echo oursParts = echo("ours-echo-partitions", oursTuned, false, List.of("--partitions", String.valueOf(parts)), true,
-                0, opt.burst());
-        rows.add(repeated("cold start: JVM start to query started and socket connected", "s",
-                oursRuns, baseRuns, e -> e.coldStart, ""));
-        rows.add(repeated("first line sent to its row on the console (first batch)", "s",
-                oursRuns, baseRuns, e -> e.firstBatch, "sent at once after the cold start: waits out Spark's first, empty, batch"));
-        rows.add(repeated("line to console latency p50, " + opt.lines() + " lines at " + opt.rate() + "/s", "ms",
-                oursRuns, baseRuns, e -> e.p50, "rows seen in run 1: " + ours.seen + " vs " + base.seen + " of " + opt.lines()));
-        rows.add(repeated("line to console latency p99", "ms", oursRuns, baseRuns, e -> e.p99, ""));
-        rows.add(new Row("peak RSS (VmHWM) after the latency run", "MB", ours.rssAfterLatency, base.rssAfterLatency, "run 1"));
-        String baselineParts = "baseline " + Runtime.getRuntime().availableProcessors() + " (= cores)";
-        rows.add(new Row("echo throughput into the console sink, median of " + opt.bursts() + " bursts of " + opt.burst(),
-                "lines/s",
-                ours.throughput, base.throughput, "source partitions: ours 1 (keeps line order), " + baselineParts
-                        + "; ours prints every row, baseline 20 a batch"));
-        rows.add(new Row("the same, ours: `TunedEchoApp` with `--partitions " + parts + "`", "lines/s",
-                oursParts.throughput, base.throughput, "ours " + parts + " partitions: lines out of order within a batch"));
-        rows.add(new Row("peak RSS (VmHWM) after the burst", "MB", ours.rssAfterBurst, base.rssAfterBurst, ""));
+        RunFigures oursParts = echo(Launch.ours("ours-echo-partitions", oursTuned, "--partitions", parts),
+                new EchoPlan(Sink.CONSOLE, 0, opt.burst()));
+        RunFigures ours = oursRuns.get(0);
+        RunFigures base = baseRuns.get(0);
+        recordRepeated(Row.COLD_START, oursRuns, baseRuns, Measure.COLD_START, "");
+        recordRepeated(Row.FIRST_LINE, oursRuns, baseRuns, Measure.FIRST_LINE, "");
+        recordRepeated(Row.LATENCY_P50, oursRuns, baseRuns, Measure.LATENCY_P50,
+                "rows seen in run 1: " + ours.count(Measure.ROWS_SEEN) + " vs " + base.count(Measure.ROWS_SEEN) + " of " + opt.lines());
+        recordRepeated(Row.LATENCY_P99, oursRuns, baseRuns, Measure.LATENCY_P99, "");
+        recordOnce(Row.RSS_AFTER_LATENCY, ours, base, Measure.RSS_AFTER_LATENCY);
+        recordOnce(Row.CONSOLE_THROUGHPUT, ours, base, Measure.THROUGHPUT);
+        recordOnce(Row.CONSOLE_THROUGHPUT_PARTITIONS, oursParts, base, Measure.THROUGHPUT);
+        recordOnce(Row.RSS_AFTER_BURST, ours, base, Measure.RSS_AFTER_BURST);
 
         log("echo into the noop sink: ours, ours with " + parts + " source partitions, baseline");
-        Echo oursNoop = echo("ours-noop", "bench.probe.OursNoop", false, List.of(), false, 0, opt.burst());
-        Echo oursNoopParts = echo("ours-noop-partitions", "bench.probe.OursNoop", false, List.of(String.valueOf(parts)),
-                false, 0, opt.burst());
-        Echo baseNoop = echo("baseline-noop", BASELINE + "BaselineEcho", true, List.of("noop"), false, 0, opt.burst());
-        rows.add(new Row("echo throughput into the noop sink, median of " + opt.bursts() + " bursts of " + opt.burst(),
-                "lines/s",
-                oursNoop.throughput, baseNoop.throughput, "source partitions: ours 1, " + baselineParts));
-        rows.add(new Row("the same, ours with " + parts + " source partitions", "lines/s",
-                oursNoopParts.throughput, baseNoop.throughput, ""));
+        EchoPlan bursts = new EchoPlan(Sink.NOOP, 0, opt.burst());
+        RunFigures oursNoop = echo(Launch.ours("ours-noop", "bench.probe.OursNoop"), bursts);
+        RunFigures oursNoopParts = echo(Launch.ours("ours-noop-partitions", "bench.probe.OursNoop", parts), bursts);
+        RunFigures baseNoop = echo(Launch.baseline("baseline-noop", BASELINE + "BaselineEcho", "noop"), bursts);
+        recordOnce(Row.NOOP_THROUGHPUT, oursNoop, baseNoop, Measure.THROUGHPUT);
+        recordOnce(Row.NOOP_THROUGHPUT_PARTITIONS, oursNoopParts, baseNoop, Measure.THROUGHPUT);
 
-        countRows("word count", "WordCountApp", BASELINE + "BaselineWordCount", "");
-        countRows("windowed count", "WindowedCountApp", BASELINE + "BaselineWindowedCount",
-                "ours: 5 s trigger, update mode, watermark; baseline: guide example, complete mode, sorted");
+        measureCount(Scenario.WORD_COUNT, "WordCountApp", BASELINE + "BaselineWordCount",
+                Row.WORD_COUNT_STEADY_BATCH, Row.WORD_COUNT_FIRST_BATCH);
+        measureCount(Scenario.WINDOWED_COUNT, "WindowedCountApp", BASELINE + "BaselineWindowedCount",
+                Row.WINDOWED_COUNT_STEADY_BATCH, Row.WINDOWED_COUNT_FIRST_BATCH);
 
         String interval = opt.continuousInterval();
-        List<Echo> oursTriggerRuns = new ArrayList<>();
-        List<Echo> continuousRuns = new ArrayList<>();
+        List<RunFigures> oursTriggerRuns = new ArrayList<>();
+        List<RunFigures> continuousRuns = new ArrayList<>();
         for (int r = 1; r <= opt.runs(); r++) {
             log("low latency, run " + r + " of " + opt.runs() + ": ours, TunedEchoApp with --trigger " + opt.oursTrigger()
                     + ", then the baseline with Trigger.Continuous(\"" + interval + "\")");
-            oursTriggerRuns.add(echo("ours-trigger-" + r, oursTuned, false, List.of("--trigger", opt.oursTrigger()), true,
-                    opt.lines(), 0));
-            continuousRuns.add(echo("baseline-continuous-" + r, BASELINE + "BaselineEcho", true,
-                    List.of("continuous", interval), true, opt.lines(), 0));
+            EchoPlan plan = new EchoPlan(Sink.CONSOLE, opt.lines(), 0);
+            oursTriggerRuns.add(echo(Launch.ours("ours-trigger-" + r, oursTuned, "--trigger", opt.oursTrigger()), plan));
+            continuousRuns.add(echo(Launch.baseline("baseline-continuous-" + r, BASELINE + "BaselineEcho", "continuous", interval),
+                    plan));
         }
-        rows.add(repeated("low-latency trigger: latency p50", "ms", oursTriggerRuns, continuousRuns, e -> e.p50,
-                "baseline: Trigger.Continuous(" + interval + "); ours: TunedEchoApp --trigger " + opt.oursTrigger()
-                        + "; rows seen in run 1: " + oursTriggerRuns.get(0).seen + " vs " + continuousRuns.get(0).seen));
-        rows.add(repeated("low-latency trigger: latency p99", "ms", oursTriggerRuns, continuousRuns, e -> e.p99, ""));
+        recordRepeated(Row.LOW_LATENCY_P50, oursTriggerRuns, continuousRuns, Measure.LATENCY_P50,
+                "rows seen in run 1: " + oursTriggerRuns.get(0).count(Measure.ROWS_SEEN)
+                        + " vs " + continuousRuns.get(0).count(Measure.ROWS_SEEN));
+        recordRepeated(Row.LOW_LATENCY_P99, oursTriggerRuns, continuousRuns, Measure.LATENCY_P99, "");
     }
 
     /**
-     * A row of a measurement repeated in alternating runs: the medians of ours and of the baseline,
-     * and in the note how many runs gave a figure and their spread (lowest to highest).
+     * One JVM of an echo app: cold start, first line, then (if plan.lines() > 0, into the console)
+     * the steady-rate latency run, and (if plan.burst() > 0) bursts whose lines/s come from the
+     * probe's row counts, so the console's own truncation of what it shows does not matter.
      */
-    static <R> Row repeated(String metric, String unit, List<R> oursRuns, List<R> baseRuns,
-                            java.util.function.Function<R, Double> figure, String note) {
-        List<Double> ours = oursRuns.stream().map(figure).filter(v -> v != null && !v.isNaN()).toList();
-        List<Double> base = baseRuns.stream().map(figure).filter(v -> v != null && !v.isNaN()).toList();
-        String spread = "median of " + runs(ours.size(), oursRuns.size()) + " vs " + runs(base.size(), baseRuns.size())
-                + " alternating runs; spread ours " + range(ours) + ", baseline " + range(base);
-        return new Row(metric, unit, median(ours), median(base), note.isEmpty() ? spread : note + "; " + spread);
+    RunFigures echo(Launch launch, EchoPlan plan) {
+        RunFigures result = new RunFigures();
+        try (App a = socketApp(launch)) {
+            result.put(Measure.COLD_START, a.awaitReady());
+            long sent = a.server.send("L0");
+            if (plan.sink() == Sink.CONSOLE) {
+                a.out.await(() -> a.out.seen.containsKey(0), 60, "line L0 on the console");
+                result.put(Measure.FIRST_LINE, seconds(a.out.seen.get(0) - sent));
+            } else {
+                a.out.await(() -> a.out.rowsTotal() >= 1, 60, "progress of line L0");
+                result.put(Measure.FIRST_LINE, seconds(a.out.timeRowsReached(1) - sent));
+            }
+            if (plan.lines() > 0) {
+                List<Double> latencies = printedLatencies(a.out, sendAtRate(a.server, plan.lines()));
+                result.put(Measure.ROWS_SEEN, (double) latencies.size());
+                result.put(Measure.LATENCY_P50, percentile(latencies, 0.50));
+                result.put(Measure.LATENCY_P99, percentile(latencies, 0.99));
+            }
+            result.put(Measure.RSS_AFTER_LATENCY, a.peakRssMb());
+            if (plan.burst() > 0) {
+                result.put(Measure.THROUGHPUT, burstThroughput(a.out, a.server, 1 + plan.lines(), plan.burst()));
+                result.put(Measure.RSS_AFTER_BURST, a.peakRssMb());
+            }
+        } catch (Exception e) {
+            log(launch.label() + " failed: " + e.getMessage());
+        }
+        return result;
     }
 
-    private static String runs(int withFigure, int all) {
-        return withFigure == all ? String.valueOf(all) : withFigure + " (of " + all + ")";
+    /** Batch durations of a counting app, ours against the baseline; the scenario is skipped if ours is not in the template. */
+    void measureCount(Scenario scenario, String oursClass, String baselineMain, Row steadyBatch, Row firstBatch) {
+        if (!hasOursClass(oursClass)) {
+            log(scenario.title + ": skipped, " + oursClass + " is not in the template yet");
+            skipped.put(scenario, "no " + oursClass + " in the template yet");
+            return;
+        }
+        log(scenario.title + ", ours then baseline: 8 words a line, 10 lines/s, until " + opt.countBatches() + " batches");
+        String label = scenario.title.replace(' ', '-');
+        RunFigures ours = countBatches(Launch.ours(label + "-ours", OURS_PACKAGE + "." + oursClass));
+        RunFigures base = countBatches(Launch.baseline(label + "-baseline", baselineMain));
+        record(steadyBatch, ours.get(Measure.STEADY_BATCH_MS), base.get(Measure.STEADY_BATCH_MS),
+                "batches: " + ours.count(Measure.BATCHES) + " vs " + base.count(Measure.BATCHES));
+        recordOnce(firstBatch, ours, base, Measure.FIRST_BATCH_MS);
     }
 
-    private static String range(List<Double> values) {
-        return values.isEmpty() ? "-"
-                : figure(values.stream().min(Double::compare).get()) + " to " + figure(values.stream().max(Double::compare).get());
+    /**
+     * Sends lines of 8 words (200 distinct, the same sequence for every app) at 10 lines/s until the
+     * app has run --count-batches batches with data, or for at most 35 s: the p50 of
+     * triggerExecution ms after 2 warm-up batches, the first batch's, and how many batches had data.
+     */
+    RunFigures countBatches(Launch launch) {
+        RunFigures result = new RunFigures();
+        try (App a = socketApp(launch)) {
+            a.awaitReady();
+            Random random = new Random(42);
+            long t0 = System.nanoTime();
+            long end = t0 + TimeUnit.SECONDS.toNanos(35);
+            int lines = 0;
+            for (int i = 0; System.nanoTime() < end && a.out.batchDurations().size() < opt.countBatches(); i++) {
+                StringBuilder line = new StringBuilder();
+                for (int w = 0; w < 8; w++) {
+                    line.append(w == 0 ? "" : " ").append("w").append(random.nextInt(200));
+                }
+                long due = t0 + i * TimeUnit.MILLISECONDS.toNanos(100);
+                for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                    LockSupport.parkNanos(wait);
+                }
+                a.server.send(line.toString());
+                lines++;
+            }
+            long sent = lines;
+            a.out.await(() -> a.out.rowsTotal() >= sent, 60, "progress of all lines");
+            List<Double> durations = a.out.batchDurations();
+            List<Double> steady = durations.size() > 2 ? durations.subList(2, durations.size()) : durations;
+            result.put(Measure.STEADY_BATCH_MS, percentile(steady, 0.5));
+            result.put(Measure.FIRST_BATCH_MS, durations.get(0));
+            result.put(Measure.BATCHES, (double) durations.size());
+        } catch (Exception e) {
+            log(launch.label() + " failed: " + e.getMessage());
+        }
+        return result;
     }
 
     // ---------------------------------------------------------------- Kafka (lesson 5)
+
+    /** How a Kafka app shows a record: in a micro-batch, committed with its batch; or printed by real-time mode as it arrives. */
+    enum KafkaMode { MICRO_BATCH, REAL_TIME }
 
     /**
      * Lesson 5 against a baseline written as Spark's Kafka integration guide writes it, both reading
@@ -414,75 +638,74 @@ public final class Bench {
     void measureKafka() throws Exception {
         if (!hasOursClass("KafkaLinesApp")) {
             log("Kafka: skipped, KafkaLinesApp is not in the template");
-            rows.add(new Row("Kafka", "-", null, null, "skipped: no KafkaLinesApp in the template"));
+            skipped.put(Scenario.KAFKA, "no KafkaLinesApp in the template");
             return;
         }
         boolean realTime = hasOursClass("KafkaRealTimeApp");
         try (Helper broker = startBroker()) {
             // "Kafka broker ready at 127.0.0.1:PORT, data in ...": the address, for the apps.
             String servers = broker.readyLine.substring(BROKER_READY.length()).split(",")[0];
-            List<KafkaRun> oursRuns = new ArrayList<>();
-            List<KafkaRun> baseRuns = new ArrayList<>();
-            List<KafkaRun> realTimeRuns = new ArrayList<>();
+            List<RunFigures> oursRuns = new ArrayList<>();
+            List<RunFigures> baseRuns = new ArrayList<>();
+            List<RunFigures> realTimeRuns = new ArrayList<>();
             for (int r = 1; r <= opt.runs(); r++) {
                 int burst = r == 1 ? opt.burst() : 0;
                 log("Kafka, run " + r + " of " + opt.runs() + ": ours (KafkaLinesApp), baseline"
                         + (realTime ? ", ours in real-time mode (KafkaRealTimeApp)" : "") + ": cold start, "
                         + opt.lines() + " records at " + opt.rate() + "/s" + (burst > 0 ? ", " + opt.bursts() + " bursts of " + burst : ""));
-                oursRuns.add(kafka("ours-kafka-" + r, OURS_PACKAGE + ".KafkaLinesApp", false, false, servers, burst));
-                baseRuns.add(kafka("baseline-kafka-" + r, BASELINE + "BaselineKafka", true, false, servers, burst));
+                oursRuns.add(kafka(kafkaLaunch(Side.OURS, "ours-kafka-" + r, OURS_PACKAGE + ".KafkaLinesApp", servers),
+                        KafkaMode.MICRO_BATCH, servers, burst));
+                baseRuns.add(kafka(kafkaLaunch(Side.BASELINE, "baseline-kafka-" + r, BASELINE + "BaselineKafka", servers),
+                        KafkaMode.MICRO_BATCH, servers, burst));
                 if (realTime) {
-                    realTimeRuns.add(kafka("ours-realtime-" + r, OURS_PACKAGE + ".KafkaRealTimeApp", false, true, servers, 0));
+                    realTimeRuns.add(kafka(kafkaLaunch(Side.OURS, "ours-realtime-" + r, OURS_PACKAGE + ".KafkaRealTimeApp", servers),
+                            KafkaMode.REAL_TIME, servers, 0));
                 }
             }
-            String rate = opt.lines() + " records at " + opt.rate() + "/s";
-            rows.add(repeated("Kafka: cold start, JVM start to query started", "s", oursRuns, baseRuns, k -> k.coldStart,
-                    "ours asks the broker for the topic first"));
-            rows.add(repeated("Kafka: first record, produced to its batch committed", "s", oursRuns, baseRuns,
-                    k -> k.firstRecord, "produced at once after the cold start"));
-            rows.add(repeated("Kafka: record produced to its batch committed, p50, " + rate, "ms", oursRuns, baseRuns,
-                    k -> k.committedP50, "micro-batch; ours: KafkaLinesApp, JSON files, exactly once; baseline: console"));
-            rows.add(repeated("Kafka: record produced to its batch committed, p99", "ms", oursRuns, baseRuns,
-                    k -> k.committedP99, ""));
+            recordRepeated(Row.KAFKA_COLD_START, oursRuns, baseRuns, Measure.COLD_START, "");
+            recordRepeated(Row.KAFKA_FIRST_RECORD, oursRuns, baseRuns, Measure.FIRST_LINE, "");
+            recordRepeated(Row.KAFKA_COMMITTED_P50, oursRuns, baseRuns, Measure.COMMITTED_P50, "");
+            recordRepeated(Row.KAFKA_COMMITTED_P99, oursRuns, baseRuns, Measure.COMMITTED_P99, "");
             if (realTime) {
-                rows.add(repeated("Kafka, real-time mode: record produced to its row printed, p50, " + rate, "ms",
-                        realTimeRuns, baseRuns, k -> k.printedP50,
-                        "ours: KafkaRealTimeApp, Trigger.RealTime, foreach sink; baseline: the micro-batch query above, its"
-                                + " console row; rows seen in run 1: " + realTimeRuns.get(0).seen + " vs " + baseRuns.get(0).seen));
-                rows.add(repeated("Kafka, real-time mode: record produced to its row printed, p99", "ms",
-                        realTimeRuns, baseRuns, k -> k.printedP99, ""));
+                recordRepeated(Row.KAFKA_REAL_TIME_P50, realTimeRuns, baseRuns, Measure.LATENCY_P50,
+                        "rows seen in run 1: " + realTimeRuns.get(0).count(Measure.ROWS_SEEN)
+                                + " vs " + baseRuns.get(0).count(Measure.ROWS_SEEN));
+                recordRepeated(Row.KAFKA_REAL_TIME_P99, realTimeRuns, baseRuns, Measure.LATENCY_P99, "");
             } else {
-                rows.add(new Row("Kafka, real-time mode", "ms", null, null, "Spark 4.1 and later: not on this line"));
+                skipped.put(Scenario.KAFKA_REAL_TIME, "Spark 4.1 and later, not on this line");
             }
-            rows.add(new Row("Kafka: ordered throughput from a 1-partition topic, median of " + opt.bursts() + " bursts of "
-                    + opt.burst(), "records/s", oursRuns.get(0).throughput, baseRuns.get(0).throughput,
-                    "ours: JSON files and checkpoint; baseline: console, 20 rows a batch"));
+            recordOnce(Row.KAFKA_THROUGHPUT, oursRuns.get(0), baseRuns.get(0), Measure.THROUGHPUT);
         }
     }
 
-    /** What one Kafka run measured; null where the run failed before getting there, or does not apply. */
-    static final class KafkaRun {
-        Double coldStart, firstRecord, committedP50, committedP99, printedP50, printedP99, throughput;
-        String seen = "-";
+    /** The new topic a Kafka run reads: its own, so that record n is offset n. */
+    static String kafkaTopic(String label) {
+        return "bench-" + label;
+    }
+
+    /** A Kafka app reading its run's topic; ours saves it under target/bench/kafka/LABEL. */
+    Launch kafkaLaunch(Side side, String label, String mainClass, String servers) {
+        String topic = kafkaTopic(label);
+        Path dir = work.resolve("kafka").resolve(label);
+        List<String> args = side == Side.BASELINE ? List.of(servers, topic)
+                : List.of("--bootstrap-servers", servers, "--topic", topic,
+                        "--output", dir.resolve("output").toString(), "--checkpoint", dir.resolve("checkpoint").toString());
+        return new Launch(label, mainClass, side, args);
     }
 
     /**
-     * One JVM of a Kafka app, reading a new topic of its own that a sender JVM (the project's
+     * One JVM of a Kafka app, reading the new topic of its own that a sender JVM (the project's
      * KafkaSend, typed lines from the bench) creates and writes: cold start, the first record, then
      * the records at a steady rate, then (if burst > 0) bursts, as the echo runs do.
      */
-    KafkaRun kafka(String label, String mainClass, boolean baseline, boolean realTime, String servers, int burst) {
-        KafkaRun result = new KafkaRun();
-        String topic = "bench-" + label;
-        Path dir = work.resolve("kafka").resolve(label);
-        List<String> args = baseline ? List.of(servers, topic)
-                : List.of("--bootstrap-servers", servers, "--topic", topic,
-                        "--output", dir.resolve("output").toString(), "--checkpoint", dir.resolve("checkpoint").toString());
-        try (Helper sender = new Helper(label + "-sender", false, "Type lines", OURS_PACKAGE + ".tools.KafkaSend",
-                "--bootstrap-servers", servers, "--topic", topic, "--partitions", "1");
-             App a = new App(label, mainClass, baseline, null, args)) {
-            result.coldStart = a.awaitReady();
-            if (realTime) {
+    RunFigures kafka(Launch launch, KafkaMode mode, String servers, int burst) {
+        RunFigures result = new RunFigures();
+        try (Helper sender = new Helper(launch.label() + "-sender", classpath(app, RUNTIME_CLASSPATH), "Type lines",
+                OURS_PACKAGE + ".tools.KafkaSend", "--bootstrap-servers", servers, "--topic", kafkaTopic(launch.label()),
+                "--partitions", "1");
+             App a = kafkaApp(launch)) {
+            result.put(Measure.COLD_START, a.awaitReady());
+            if (mode == KafkaMode.REAL_TIME) {
                 // Record 0 is sent again until it shows: the first real-time batch prints nothing
                 // until its tasks run, and the delay measured is that of a record sent once they do.
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -496,28 +719,30 @@ public final class Bench {
             } else {
                 long sent = sender.send("L0");
                 a.out.await(() -> a.out.rowsTotal() >= 1, 60, "progress of record L0");
-                result.firstRecord = seconds(a.out.timeRowsReached(1) - sent);
+                result.put(Measure.FIRST_LINE, seconds(a.out.timeRowsReached(1) - sent));
             }
 
             int lines = opt.lines();
             long[] sentAt = sendAtRate(sender, lines);
-            if (!realTime) {
+            if (mode == KafkaMode.MICRO_BATCH) {
                 a.out.await(() -> a.out.rowsTotal() >= lines + 1, 60, "progress of all records");
                 List<Double> committed = new ArrayList<>();
                 for (int i = 1; i <= lines; i++) {
                     committed.add((a.out.timeRowsReached(i + 1) - sentAt[i]) / 1e6);
                 }
-                result.committedP50 = percentile(committed, 0.50);
-                result.committedP99 = percentile(committed, 0.99);
+                result.put(Measure.COMMITTED_P50, percentile(committed, 0.50));
+                result.put(Measure.COMMITTED_P99, percentile(committed, 0.99));
             }
             List<Double> printed = printedLatencies(a.out, sentAt); // ours saves to files: prints none
-            result.seen = String.valueOf(printed.size());
-            result.printedP50 = percentile(printed, 0.50);
-            result.printedP99 = percentile(printed, 0.99);
+            result.put(Measure.ROWS_SEEN, (double) printed.size());
+            result.put(Measure.LATENCY_P50, percentile(printed, 0.50));
+            result.put(Measure.LATENCY_P99, percentile(printed, 0.99));
 
-            result.throughput = burstThroughput(a.out, sender, 1 + lines, burst);
+            if (burst > 0) {
+                result.put(Measure.THROUGHPUT, burstThroughput(a.out, sender, 1 + lines, burst));
+            }
         } catch (Exception e) {
-            log(label + " failed: " + e.getMessage());
+            log(launch.label() + " failed: " + e.getMessage());
         }
         return result;
     }
@@ -525,14 +750,14 @@ public final class Bench {
     /** How the project's broker says it is ready (tools/KafkaBroker's main). */
     static final String BROKER_READY = "Kafka broker ready at ";
 
-    /** The project's broker (test code, so the test classpath) on a free port of 127.0.0.1; its ready line names its address. */
+    /** The project's broker on a free port of 127.0.0.1, with the compile classpath; its ready line names its address. */
     Helper startBroker() throws Exception {
         int port;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         }
         log("Kafka: starting the project's broker on 127.0.0.1:" + port);
-        return new Helper("kafka-broker", true, BROKER_READY, OURS_PACKAGE + ".tools.KafkaBroker", String.valueOf(port));
+        return new Helper("kafka-broker", classpath(app, BROKER_CLASSPATH), BROKER_READY, OURS_PACKAGE + ".tools.KafkaBroker", String.valueOf(port));
     }
 
     /**
@@ -545,13 +770,7 @@ public final class Bench {
         private final Writer stdin;
         volatile String readyLine;
 
-        Helper(String label, boolean testClasspath, String readyPrefix, String mainClass, String... args) throws Exception {
-            String classpath = app.resolve("target/classes") + ":"
-                    + Files.readString(app.resolve("target/bench-classpath.txt")).strip();
-            if (testClasspath) {
-                classpath = app.resolve("target/test-classes") + ":" + app.resolve("target/classes") + ":"
-                        + Files.readString(app.resolve("target/bench-test-classpath.txt")).strip();
-            }
+        Helper(String label, String classpath, String readyPrefix, String mainClass, String... args) throws Exception {
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "@" + app.resolve(".mvn/jvm.config"), "-cp", classpath, mainClass));
             command.addAll(List.of(args));
@@ -662,98 +881,17 @@ public final class Bench {
         }
     }
 
-    /** What one echo run measured; null where the run failed before getting there. */
-    static final class Echo {
-        Double coldStart, firstBatch, p50, p99, throughput, rssAfterLatency, rssAfterBurst;
-        String seen = "-";
+    /** A socket app: its own line server on 127.0.0.1, whose address the app gets before its arguments. */
+    App socketApp(Launch launch) throws IOException {
+        return new App(launch, new LineServer());
     }
 
-    /**
-     * One JVM of an echo app: cold start, first batch, then (if lines > 0, into the console) the
-     * steady-rate latency run, and (if burst > 0) a burst whose lines/s come from the probe's row
-     * counts, so the console's own truncation of what it shows does not matter.
-     */
-    Echo echo(String label, String mainClass, boolean baseline, List<String> appArgs, boolean console,
-              int lines, int burst, String... jvmFlags) {
-        Echo result = new Echo();
-        try (App a = new App(label, mainClass, baseline, appArgs, jvmFlags)) {
-            result.coldStart = a.awaitReady();
-            long sent = a.server.send("L0");
-            if (console) {
-                a.out.await(() -> a.out.seen.containsKey(0), 60, "line L0 on the console");
-                result.firstBatch = seconds(a.out.seen.get(0) - sent);
-            } else {
-                a.out.await(() -> a.out.rowsTotal() >= 1, 60, "progress of line L0");
-                result.firstBatch = seconds(a.out.timeRowsReached(1) - sent);
-            }
-
-            if (lines > 0) {
-                long[] sentAt = sendAtRate(a.server, lines);
-                List<Double> latencies = printedLatencies(a.out, sentAt);
-                result.seen = String.valueOf(latencies.size());
-                result.p50 = percentile(latencies, 0.50);
-                result.p99 = percentile(latencies, 0.99);
-            }
-            result.rssAfterLatency = a.peakRssMb();
-            result.throughput = burstThroughput(a.out, a.server, 1 + lines, burst);
-            result.rssAfterBurst = burst > 0 ? a.peakRssMb() : null;
-        } catch (Exception e) {
-            log(label + " failed: " + e.getMessage());
-        }
-        return result;
+    /** A Kafka app: no line server, its arguments as they are. */
+    App kafkaApp(Launch launch) throws IOException {
+        return new App(launch, null);
     }
 
-    /** Batch durations of a counting app, ours against the baseline; skipped if ours is not there yet. */
-    void countRows(String what, String oursClass, String baselineMain, String note) {
-        if (!hasOursClass(oursClass)) {
-            log(what + ": skipped, " + oursClass + " is not in the template yet");
-            rows.add(new Row(what + ": batch duration", "ms", null, null, "skipped: no " + oursClass + " in the template yet"));
-            return;
-        }
-        log(what + ", ours then baseline: 8 words a line, 10 lines/s, until " + opt.countBatches() + " batches");
-        double[] ours = countBatches(what.replace(' ', '-') + "-ours", OURS_PACKAGE + "." + oursClass, false);
-        double[] base = countBatches(what.replace(' ', '-') + "-baseline", baselineMain, true);
-        rows.add(new Row(what + ": batch duration p50 at steady state", "ms", nan(ours[0]), nan(base[0]),
-                "triggerExecution; batches: " + (int) ours[2] + " vs " + (int) base[2] + (note.isEmpty() ? "" : "; " + note)));
-        rows.add(new Row(what + ": first batch duration", "ms", nan(ours[1]), nan(base[1]), "includes the first shuffle's setup"));
-    }
-
-    /**
-     * Sends lines of 8 words (200 distinct, the same sequence for every app) at 10 lines/s until the
-     * app has run countBatches batches with data, or for at most 35 s. Returns {p50 of
-     * triggerExecution ms after 2 warm-up batches, first batch ms, batches with data}.
-     */
-    double[] countBatches(String label, String mainClass, boolean baseline) {
-        try (App a = new App(label, mainClass, baseline, List.of())) {
-            a.awaitReady();
-            Random random = new Random(42);
-            long t0 = System.nanoTime();
-            long end = t0 + TimeUnit.SECONDS.toNanos(35);
-            int lines = 0;
-            for (int i = 0; System.nanoTime() < end && a.out.batchDurations().size() < opt.countBatches(); i++) {
-                StringBuilder line = new StringBuilder();
-                for (int w = 0; w < 8; w++) {
-                    line.append(w == 0 ? "" : " ").append("w").append(random.nextInt(200));
-                }
-                long due = t0 + i * TimeUnit.MILLISECONDS.toNanos(100);
-                for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
-                    LockSupport.parkNanos(wait);
-                }
-                a.server.send(line.toString());
-                lines++;
-            }
-            long sent = lines;
-            a.out.await(() -> a.out.rowsTotal() >= sent, 60, "progress of all lines");
-            List<Double> durations = a.out.batchDurations();
-            List<Double> steady = durations.size() > 2 ? durations.subList(2, durations.size()) : durations;
-            return new double[] {percentile(steady, 0.5), durations.get(0), durations.size()};
-        } catch (Exception e) {
-            log(label + " failed: " + e.getMessage());
-            return new double[] {Double.NaN, Double.NaN, 0};
-        }
-    }
-
-    /** An app in its own JVM, with its own line server and a reader of its stdout; started by this bench run. */
+    /** An app in its own JVM, with its own line server (socket apps) and a reader of its stdout; started by this bench run. */
     final class App implements AutoCloseable {
         final String label;
         final LineServer server;
@@ -761,31 +899,24 @@ public final class Bench {
         final Process process;
         final long startedAt;
 
-        /** A socket app: its own line server, whose address comes first in the app's arguments. */
-        App(String label, String mainClass, boolean baseline, List<String> appArgs, String... jvmFlags) throws IOException {
-            this(label, mainClass, baseline, new LineServer(), appArgs, jvmFlags);
-        }
-
-        /** server null: an app that reads no socket (Kafka), with appArgs as they are. */
-        App(String label, String mainClass, boolean baseline, LineServer server, List<String> appArgs, String... jvmFlags)
-                throws IOException {
-            this.label = label;
+        /** server: the app's own line server, whose address comes before launch.args(); null for an app that reads no socket (Kafka). */
+        private App(Launch launch, LineServer server) throws IOException {
+            this.label = launch.label();
             this.server = server;
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "@" + app.resolve(".mvn/jvm.config"), // the flags Spark needs on Java 17, for both apps
-                    "-cp", app.resolve("target/classes") + ":" + Files.readString(app.resolve("target/bench-classpath.txt")).strip(),
+                    "-cp", classpath(app, RUNTIME_CLASSPATH),
                     PROBE));
-            if (baseline) {
+            if (launch.side() == Side.BASELINE) {
                 command.add(SPARK_DEFAULT_LOGGING);
                 command.addAll(opt.baselineFlags()); // after it, so a -Dlog4j2.configurationFile here wins
             }
-            command.addAll(List.of(jvmFlags));
-            command.add(mainClass);
+            command.add(launch.mainClass());
             if (server != null) {
                 command.addAll(List.of("127.0.0.1", String.valueOf(server.port())));
             }
-            command.addAll(appArgs);
+            command.addAll(launch.args());
             startedAt = System.nanoTime();
             try {
                 process = start(new ProcessBuilder(command).directory(app.toFile())
@@ -884,8 +1015,8 @@ public final class Bench {
         // "|  L12|" right-aligned, "|L12 |", "|null|L12|" with a Kafka key before it), or a line ending
         // in ": L12" (the real-time lesson prints each record so).
         private static final Pattern ECHO_ROW = Pattern.compile("^(?:\\|(?:[^|]*\\|)*\\s*L(\\d+)\\s*\\||.*: L(\\d+))$");
-        private static final Pattern PROGRESS = Pattern.compile("^BENCH progress batch=(\\d+) rows=(\\d+) triggerMs=(-?\\d+)(?: .*)?$");
 
+        /** A progress line of the probe, when it was read, with the rows of all batches so far. */
         record Progress(long at, long rows, long cumulativeRows, long triggerMs) {}
 
         final Map<Integer, Long> seen = new java.util.concurrent.ConcurrentHashMap<>();
@@ -898,13 +1029,14 @@ public final class Bench {
         }
 
         private synchronized void accept(String line, long now) {
-            Matcher m;
-            if ((m = ECHO_ROW.matcher(line)).matches()) {
+            Matcher m = ECHO_ROW.matcher(line);
+            Optional<ProbeProgress> batch;
+            if (m.matches()) {
                 seen.putIfAbsent(Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2)), now);
-            } else if ((m = PROGRESS.matcher(line)).matches()) {
-                rowsTotal += Long.parseLong(m.group(2));
-                progress.add(new Progress(now, Long.parseLong(m.group(2)), rowsTotal, Long.parseLong(m.group(3))));
-            } else if (line.equals("BENCH started") && started < 0) {
+            } else if ((batch = ProbeProgress.parse(line)).isPresent()) {
+                rowsTotal += batch.get().rows();
+                progress.add(new Progress(now, batch.get().rows(), rowsTotal, batch.get().triggerMs()));
+            } else if (line.equals(PROBE_STARTED) && started < 0) {
                 started = now;
             } else {
                 return;
@@ -922,6 +1054,16 @@ public final class Bench {
 
         int seenCount() {
             return seen.size();
+        }
+
+        /** How many progress lines were read so far. */
+        synchronized int progressCount() {
+            return progress.size();
+        }
+
+        /** The progress lines read since the first count ones. */
+        synchronized List<Progress> progressAfter(int count) {
+            return List.copyOf(progress.subList(count, progress.size()));
         }
 
         /** When the probe reported that the rows read so far reached target. */
@@ -946,6 +1088,74 @@ public final class Bench {
                     return;
                 }
                 wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- socket-scaling mode
+
+    /**
+     * How the socket source's read time grows with a partition's rows (bench/socket-scaling.md):
+     * bench/app-src's probe/OursNoop (our session, the socket source into N partitions, the noop
+     * sink) in the project a bench run compiled, fed bursts of lines at once. A mode of this file
+     * rather than a file of its own, so that it reads the probe's lines with the bench's parser.
+     *
+     * <p>Usage, after bench/run.sh (which leaves the compiled project in target/bench/app):
+     * {@code java bench/Bench.java socket-scaling APP_DIR PARTITIONS BURST...}, e.g.
+     * {@code java bench/Bench.java socket-scaling target/bench/app 1 5000 12500 25000 50000}. The
+     * first burst warms the JVM up. For each burst it prints lines/s (first write to the progress
+     * event whose cumulative row count covers the burst, as the bench does) and each batch that
+     * read its rows: rows and triggerExecution ms.
+     */
+    static final class SocketScaling {
+        static final String MODE = "socket-scaling";
+
+        static void run(List<String> args) throws Exception {
+            if (args.size() < 3) {
+                System.err.println("usage: java bench/Bench.java " + MODE + " APP_DIR PARTITIONS BURST...");
+                System.exit(2);
+            }
+            Path app = Path.of(args.get(0)).toAbsolutePath();
+            String partitions = args.get(1);
+            List<Integer> bursts = args.subList(2, args.size()).stream().map(Integer::parseInt).toList();
+            try (LineServer server = new LineServer()) {
+                List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "@" + app.resolve(".mvn/jvm.config"),
+                        "-cp", classpath(app, RUNTIME_CLASSPATH),
+                        PROBE, "bench.probe.OursNoop", "127.0.0.1", String.valueOf(server.port()), partitions);
+                Process process = new ProcessBuilder(command).directory(app.toFile())
+                        .redirectError(app.resolve("target/socket-scaling.err").toFile()).start();
+                try {
+                    Output out = new Output(process, app.resolve("target/socket-scaling.out"));
+                    if (!server.awaitClient(120)) {
+                        throw new IllegalStateException("OursNoop did not connect within 120 s (target/socket-scaling.err)");
+                    }
+                    long sent = 1;
+                    server.send("L0");
+                    out.await(() -> out.rowsTotal() >= 1, 300, "progress of line L0");
+                    for (int b = 0; b < bursts.size(); b++) {
+                        int burst = bursts.get(b);
+                        int before = out.progressCount();
+                        long start = System.nanoTime();
+                        server.sendBurst("B" + b + "-", burst);
+                        sent += burst;
+                        long reached = sent;
+                        out.await(() -> out.rowsTotal() >= reached, 300, "progress up to " + reached + " rows");
+                        List<Output.Progress> batches = out.progressAfter(before).stream().filter(p -> p.rows() > 0).toList();
+                        double took = seconds(out.timeRowsReached(reached) - start);
+                        StringBuilder detail = new StringBuilder();
+                        for (Output.Progress p : batches) {
+                            detail.append(String.format(Locale.ROOT, " [%d rows, %d ms]", p.rows(), p.triggerMs()));
+                        }
+                        System.out.printf(Locale.ROOT, "partitions=%s burst=%d%s: %.0f lines/s, %.2f s; batches:%s%n",
+                                partitions, burst, b == 0 ? " (warm-up)" : "", burst / took, took, detail);
+                    }
+                } finally {
+                    process.destroy();
+                    if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                        process.destroyForcibly();
+                    }
+                }
             }
         }
     }
@@ -1004,21 +1214,100 @@ public final class Bench {
 
     // ---------------------------------------------------------------- the table
 
-    void printTable(String loadAtStart) {
+    /** A row's figures as measured (empty: not measured, shown as a dash) and what the run saw, for its note. */
+    record Figures(Optional<Double> ours, Optional<Double> baseline, String observed) {}
+
+    void record(Row row, Optional<Double> ours, Optional<Double> baseline, String observed) {
+        measured.put(row, new Figures(ours, baseline, observed));
+    }
+
+    /** A row measured in one run of each side (the first, where there were several). */
+    void recordOnce(Row row, RunFigures ours, RunFigures baseline, Measure measure) {
+        record(row, ours.get(measure), baseline.get(measure), "");
+    }
+
+    /**
+     * A row of a measurement repeated in alternating runs: the medians of ours and of the baseline,
+     * and in the note how many runs gave a figure and their spread (lowest to highest).
+     */
+    void recordRepeated(Row row, List<RunFigures> oursRuns, List<RunFigures> baseRuns, Measure measure, String observed) {
+        List<Double> ours = oursRuns.stream().flatMap(run -> run.get(measure).stream()).toList();
+        List<Double> base = baseRuns.stream().flatMap(run -> run.get(measure).stream()).toList();
+        String spread = "median of " + runs(ours.size(), oursRuns.size()) + " vs " + runs(base.size(), baseRuns.size())
+                + " alternating runs; spread ours " + range(ours) + ", baseline " + range(base);
+        record(row, Optional.ofNullable(median(ours)), Optional.ofNullable(median(base)),
+                observed.isEmpty() ? spread : observed + "; " + spread);
+    }
+
+    private static String runs(int withFigure, int all) {
+        return withFigure == all ? String.valueOf(all) : withFigure + " (of " + all + ")";
+    }
+
+    private static String range(List<Double> values) {
+        return values.isEmpty() ? "-"
+                : figure(values.stream().min(Double::compare)) + " to " + figure(values.stream().max(Double::compare));
+    }
+
+    /** What {NAME} stands for in the table's metrics and notes. */
+    Map<String, String> textValues() {
+        return Map.of("genRuns", String.valueOf(opt.genRuns()), "lines", String.valueOf(opt.lines()),
+                "rate", String.valueOf(opt.rate()), "bursts", String.valueOf(opt.bursts()), "burst", String.valueOf(opt.burst()),
+                "partitions", String.valueOf(opt.oursSourcePartitions()),
+                "cores", String.valueOf(Runtime.getRuntime().availableProcessors()),
+                "continuousInterval", opt.continuousInterval(), "oursTrigger", opt.oursTrigger());
+    }
+
+    static String fill(String text, Map<String, String> values) {
+        Matcher m = Pattern.compile("\\{(\\w+)}").matcher(text);
+        StringBuilder filled = new StringBuilder();
+        while (m.find()) {
+            String value = values.get(m.group(1));
+            if (value == null) {
+                throw new IllegalStateException("no value for {" + m.group(1) + "} in: " + text);
+            }
+            m.appendReplacement(filled, Matcher.quoteReplacement(value));
+        }
+        return m.appendTail(filled).toString();
+    }
+
+    /** The Markdown table of the declared rows, of the scenarios that ran or were skipped. */
+    String markdownRows() {
+        Map<String, String> values = textValues();
         StringBuilder table = new StringBuilder();
         table.append("| metric | unit | ours | baseline | ours/baseline | note |\n");
         table.append("|---|---|---:|---:|---:|---|\n");
-        for (Row r : rows) {
-            String ratio = r.ours() != null && r.baseline() != null && r.baseline() != 0
-                    ? String.format(Locale.ROOT, "%.2f", r.ours() / r.baseline()) : "-";
+        Set<Scenario> skipShown = EnumSet.noneOf(Scenario.class);
+        for (Row row : Row.values()) {
+            Scenario scenario = row.scenario;
+            if (skipped.containsKey(scenario)) {
+                if (skipShown.add(scenario)) {
+                    List<String> units = Stream.of(Row.values()).filter(r -> r.scenario == scenario).map(r -> r.unit).distinct().toList();
+                    table.append(String.format(Locale.ROOT, "| %s | %s | - | - | - | skipped: %s |%n",
+                            scenario.title, units.size() == 1 ? units.get(0) : "-", skipped.get(scenario)));
+                }
+                continue;
+            }
+            if (measured.keySet().stream().noneMatch(r -> r.scenario == scenario)) {
+                continue; // not run, or the bench failed before it
+            }
+            Figures f = measured.getOrDefault(row, new Figures(Optional.empty(), Optional.empty(), "not measured"));
+            String ratio = f.ours().isPresent() && f.baseline().isPresent() && f.baseline().get() != 0
+                    ? String.format(Locale.ROOT, "%.2f", f.ours().get() / f.baseline().get()) : "-";
+            String note = Stream.of(fill(row.howMeasured, values), f.observed()).filter(s -> !s.isEmpty())
+                    .collect(Collectors.joining("; "));
             table.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n",
-                    r.metric(), r.unit(), figure(r.ours()), figure(r.baseline()), ratio, r.note()));
+                    fill(row.metric, values), row.unit, figure(f.ours()), figure(f.baseline()), ratio, note));
         }
+        return table.toString();
+    }
+
+    void printTable(String loadAtStart) {
+        StringBuilder table = new StringBuilder(markdownRows());
         // The Spark the apps ran: the spark-sql jar on their classpath, as Maven resolved it.
         String spark = "? (asked for " + sparkVersion + ")";
         try {
             Matcher m = Pattern.compile("spark-sql_(2\\.1[0-9])-([^/:]+)\\.jar")
-                    .matcher(Files.readString(app.resolve("target/bench-classpath.txt")));
+                    .matcher(Files.readString(app.resolve(RUNTIME_CLASSPATH)));
             spark = m.find() ? m.group(2) + " (Scala " + m.group(1) + ")" : spark;
         } catch (Exception e) {
             // not generated or not compiled
@@ -1034,18 +1323,15 @@ public final class Bench {
         System.out.print(table);
     }
 
-    static String figure(Double value) {
-        if (value == null || value.isNaN()) {
+    static String figure(Optional<Double> figure) {
+        if (figure.isEmpty() || figure.get().isNaN()) {
             return "-";
         }
+        double value = figure.get();
         return Math.abs(value) >= 100 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.2f", value);
     }
 
     // ---------------------------------------------------------------- small helpers
-
-    static Double nan(double value) {
-        return Double.isNaN(value) ? null : value;
-    }
 
     /** Nearest-rank percentile; null for no values. */
     static Double percentile(List<Double> values, double p) {
@@ -1062,6 +1348,11 @@ public final class Bench {
 
     static double seconds(long nanos) {
         return nanos / 1e9;
+    }
+
+    /** A project's classes and the dependency classpath listed in its file dependencyList. */
+    static String classpath(Path project, String dependencyList) throws IOException {
+        return project.resolve("target/classes") + ":" + Files.readString(project.resolve(dependencyList)).strip();
     }
 
     static String loadAverage() {

@@ -6,22 +6,20 @@ import org.apache.spark.sql.streaming.StreamingQueryProgress;
 /**
  * Bench-only listener, added to any app without touching its code through the Spark setting
  * -Dspark.sql.streaming.streamingQueryListeners=bench.probe.ProgressProbe. It prints one
- * "BENCH ..." line per event to stdout, where the bench reads the console sink's output too.
+ * "BENCH ..." line per event to stdout (formatted by ProbeLines), where the bench reads the console
+ * sink's output too.
  */
 public final class ProgressProbe extends StreamingQueryListener {
 
     @Override
     public void onQueryStarted(QueryStartedEvent event) {
-        System.out.println("BENCH started");
+        System.out.println(ProbeLines.STARTED);
     }
 
     @Override
     public void onQueryProgress(QueryProgressEvent event) {
         StreamingQueryProgress p = event.progress();
-        System.out.println("BENCH progress batch=" + p.batchId() + " rows=" + p.numInputRows()
-                + " triggerMs=" + p.durationMs().getOrDefault("triggerExecution", -1L)
-                // Where a batch's time went (latestOffset, walCommit, addBatch, commitOffsets...), for the logs.
-                + " durations=" + new java.util.TreeMap<>(p.durationMs()));
+        System.out.println(ProbeLines.progress(p.batchId(), p.numInputRows(), p.durationMs()));
     }
 
     @Override
@@ -30,6 +28,6 @@ public final class ProgressProbe extends StreamingQueryListener {
 
     @Override
     public void onQueryTerminated(QueryTerminatedEvent event) {
-        System.out.println("BENCH terminated");
+        System.out.println(ProbeLines.TERMINATED);
     }
 }
