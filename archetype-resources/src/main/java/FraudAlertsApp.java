@@ -12,7 +12,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
-import ${package}.support.AlertSettings;
+import ${package}.settings.AlertSettings;
 import ${package}.support.AlertsDatabase;
 import ${package}.support.KafkaBrokerCheck;
 import ${package}.support.Preflight;

@@ -12,7 +12,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
-import org.example.iot.sensors.support.AlertSettings;
+import org.example.iot.sensors.settings.AlertSettings;
 import org.example.iot.sensors.support.AlertsDatabase;
 import org.example.iot.sensors.support.KafkaBrokerCheck;
 import org.example.iot.sensors.support.Preflight;

@@ -12,7 +12,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
-import io.github.sparkstarter.samples.socket_course.support.AlertSettings;
+import io.github.sparkstarter.samples.socket_course.settings.AlertSettings;
 import io.github.sparkstarter.samples.socket_course.support.AlertsDatabase;
 import io.github.sparkstarter.samples.socket_course.support.KafkaBrokerCheck;
 import io.github.sparkstarter.samples.socket_course.support.Preflight;

@@ -1,4 +1,4 @@
-package org.example.iot.sensors.support;
+package ${package}.settings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,9 +14,9 @@ class StreamSettingsTest {
     void withoutArgumentsTheGeneratedDefaultsApply() {
         StreamSettings settings = StreamSettings.fromArgs();
 
-        assertEquals("Sensor Stream 传感器", settings.appName());
-        assertEquals("127.0.0.1", settings.host());
-        assertEquals(7777, settings.port());
+        assertEquals("${appName}", settings.appName());
+        assertEquals("${host}", settings.host());
+        assertEquals(${port}, settings.port());
     }
 
     @Test

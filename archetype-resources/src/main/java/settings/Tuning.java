@@ -1,6 +1,8 @@
-package org.example.iot.sensors.support;
+package ${package}.settings;
 
 import org.apache.spark.sql.streaming.Trigger;
+
+import ${package}.support.CommandLine;
 
 /**
  * TunedEchoApp's command line: the line server, as for the lessons, and the two settings

@@ -1,10 +1,13 @@
-package ${package}.support;
+package io.github.sparkstarter.samples.socket_course.settings;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-import ${package}.tools.KafkaSend;
+import io.github.sparkstarter.samples.socket_course.support.CheckpointOwner;
+import io.github.sparkstarter.samples.socket_course.support.CommandLine;
+import io.github.sparkstarter.samples.socket_course.support.KafkaBrokerCheck;
+import io.github.sparkstarter.samples.socket_course.tools.KafkaSend;
 
 /**
  * Where lesson 6 reads and writes, from {@code --bootstrap-servers HOST:PORT --topic NAME

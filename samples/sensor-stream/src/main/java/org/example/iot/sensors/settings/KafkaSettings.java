@@ -1,4 +1,4 @@
-package org.example.iot.sensors.support;
+package org.example.iot.sensors.settings;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -9,6 +9,9 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.KafkaException;
 
+import org.example.iot.sensors.support.CheckpointOwner;
+import org.example.iot.sensors.support.CommandLine;
+import org.example.iot.sensors.support.KafkaBrokerCheck;
 import org.example.iot.sensors.tools.KafkaSend;
 
 /**

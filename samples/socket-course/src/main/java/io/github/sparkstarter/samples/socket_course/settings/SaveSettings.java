@@ -1,7 +1,10 @@
-package org.example.iot.sensors.support;
+package io.github.sparkstarter.samples.socket_course.settings;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+
+import io.github.sparkstarter.samples.socket_course.support.CheckpointOwner;
+import io.github.sparkstarter.samples.socket_course.support.CommandLine;
 
 /**
  * Where lesson 4 reads and writes, from its command line, checked and its checkpoint locked before

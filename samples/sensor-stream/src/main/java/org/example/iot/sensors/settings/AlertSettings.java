@@ -1,9 +1,12 @@
-package org.example.iot.sensors.support;
+package org.example.iot.sensors.settings;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import org.example.iot.sensors.support.CheckpointOwner;
+import org.example.iot.sensors.support.CommandLine;
+import org.example.iot.sensors.support.KafkaBrokerCheck;
 import org.example.iot.sensors.tools.KafkaSend;
 
 /**

@@ -1,4 +1,4 @@
-package org.example.iot.sensors.support;
+package io.github.sparkstarter.samples.socket_course.settings;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,11 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.example.iot.sensors.KafkaLinesApp;
-import org.example.iot.sensors.testkit.AppProcess;
-import org.example.iot.sensors.testkit.KafkaTestBroker;
-import org.example.iot.sensors.tools.KafkaBroker;
-import org.example.iot.sensors.tools.KafkaSend;
+import io.github.sparkstarter.samples.socket_course.KafkaLinesApp;
+import io.github.sparkstarter.samples.socket_course.support.CheckpointOwner;
+import io.github.sparkstarter.samples.socket_course.support.KafkaBrokerCheck;
+import io.github.sparkstarter.samples.socket_course.testkit.AppProcess;
+import io.github.sparkstarter.samples.socket_course.testkit.KafkaTestBroker;
+import io.github.sparkstarter.samples.socket_course.tools.KafkaBroker;
+import io.github.sparkstarter.samples.socket_course.tools.KafkaSend;
 
 /**
  * Lesson 5's checkpoint, created and locked for its topic and output as lesson 4's is for its inbox and

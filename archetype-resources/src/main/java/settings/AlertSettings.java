@@ -1,10 +1,13 @@
-package io.github.sparkstarter.samples.socket_course.support;
+package ${package}.settings;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-import io.github.sparkstarter.samples.socket_course.tools.KafkaSend;
+import ${package}.support.CheckpointOwner;
+import ${package}.support.CommandLine;
+import ${package}.support.KafkaBrokerCheck;
+import ${package}.tools.KafkaSend;
 
 /**
  * Where lesson 6 reads and writes, from {@code --bootstrap-servers HOST:PORT --topic NAME

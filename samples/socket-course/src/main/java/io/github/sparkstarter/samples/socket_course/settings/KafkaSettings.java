@@ -1,4 +1,4 @@
-package ${package}.support;
+package io.github.sparkstarter.samples.socket_course.settings;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -9,7 +9,10 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.KafkaException;
 
-import ${package}.tools.KafkaSend;
+import io.github.sparkstarter.samples.socket_course.support.CheckpointOwner;
+import io.github.sparkstarter.samples.socket_course.support.CommandLine;
+import io.github.sparkstarter.samples.socket_course.support.KafkaBrokerCheck;
+import io.github.sparkstarter.samples.socket_course.tools.KafkaSend;
 
 /**
  * Where lesson 5 reads and writes, from the command line, checked before Spark starts:

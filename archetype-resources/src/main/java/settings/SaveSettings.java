@@ -1,7 +1,10 @@
-package ${package}.support;
+package ${package}.settings;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+
+import ${package}.support.CheckpointOwner;
+import ${package}.support.CommandLine;
 
 /**
  * Where lesson 4 reads and writes, from its command line, checked and its checkpoint locked before

@@ -1,4 +1,4 @@
-package io.github.sparkstarter.samples.socket_course.support;
+package ${package}.settings;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,8 +10,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.sparkstarter.samples.socket_course.SaveLinesApp;
-import io.github.sparkstarter.samples.socket_course.testkit.AppProcess;
+import ${package}.SaveLinesApp;
+import ${package}.support.CheckpointOwner;
+import ${package}.testkit.AppProcess;
 
 /** Lesson 4's set-ups, good and bad: each bad one is named with its path and the fix, before Spark starts. */
 class SaveSettingsTest {

@@ -1,6 +1,8 @@
-package ${package}.support;
+package ${package}.settings;
 
 import java.util.List;
+
+import ${package}.support.CommandLine;
 
 /**
  * Where the stream comes from: the app name chosen at generation, and the host and port of the line

@@ -1,7 +1,10 @@
-package io.github.sparkstarter.samples.socket_course.support;
+package org.example.iot.sensors.settings;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+
+import org.example.iot.sensors.support.CheckpointOwner;
+import org.example.iot.sensors.support.CommandLine;
 
 /**
  * Where lesson 4 reads and writes, from its command line, checked and its checkpoint locked before

@@ -1,4 +1,4 @@
-package org.example.iot.sensors.support;
+package ${package}.settings;
 
 import static org.apache.spark.sql.functions.spark_partition_id;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,9 +16,9 @@ import org.apache.spark.sql.streaming.Trigger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.example.iot.sensors.testkit.RowCollector;
-import org.example.iot.sensors.testkit.SparkTestSession;
-import org.example.iot.sensors.testkit.TestLineServer;
+import ${package}.testkit.RowCollector;
+import ${package}.testkit.SparkTestSession;
+import ${package}.testkit.TestLineServer;
 
 /** TunedEchoApp's settings: how they are read, and what more source partitions do to the lines. */
 @ExtendWith(SparkTestSession.class)

@@ -1,4 +1,4 @@
-package ${package}.support;
+package io.github.sparkstarter.samples.socket_course.settings;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,8 +10,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import ${package}.SaveLinesApp;
-import ${package}.testkit.AppProcess;
+import io.github.sparkstarter.samples.socket_course.SaveLinesApp;
+import io.github.sparkstarter.samples.socket_course.support.CheckpointOwner;
+import io.github.sparkstarter.samples.socket_course.testkit.AppProcess;
 
 /** Lesson 4's set-ups, good and bad: each bad one is named with its path and the fix, before Spark starts. */
 class SaveSettingsTest {

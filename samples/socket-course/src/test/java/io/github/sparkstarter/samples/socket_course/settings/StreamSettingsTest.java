@@ -1,4 +1,4 @@
-package ${package}.support;
+package io.github.sparkstarter.samples.socket_course.settings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,9 +14,9 @@ class StreamSettingsTest {
     void withoutArgumentsTheGeneratedDefaultsApply() {
         StreamSettings settings = StreamSettings.fromArgs();
 
-        assertEquals("${appName}", settings.appName());
-        assertEquals("${host}", settings.host());
-        assertEquals(${port}, settings.port());
+        assertEquals("Socket Course", settings.appName());
+        assertEquals("localhost", settings.host());
+        assertEquals(9999, settings.port());
     }
 
     @Test

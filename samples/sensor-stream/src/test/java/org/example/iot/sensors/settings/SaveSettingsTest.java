@@ -1,4 +1,4 @@
-package org.example.iot.sensors.support;
+package org.example.iot.sensors.settings;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.example.iot.sensors.SaveLinesApp;
+import org.example.iot.sensors.support.CheckpointOwner;
 import org.example.iot.sensors.testkit.AppProcess;
 
 /** Lesson 4's set-ups, good and bad: each bad one is named with its path and the fix, before Spark starts. */

@@ -1,6 +1,8 @@
-package io.github.sparkstarter.samples.socket_course.support;
+package io.github.sparkstarter.samples.socket_course.settings;
 
 import org.apache.spark.sql.streaming.Trigger;
+
+import io.github.sparkstarter.samples.socket_course.support.CommandLine;
 
 /**
  * TunedEchoApp's command line: the line server, as for the lessons, and the two settings

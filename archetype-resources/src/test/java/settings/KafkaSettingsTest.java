@@ -1,4 +1,4 @@
-package ${package}.support;
+package ${package}.settings;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,6 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import ${package}.KafkaLinesApp;
+import ${package}.support.CheckpointOwner;
+import ${package}.support.KafkaBrokerCheck;
 import ${package}.testkit.AppProcess;
 import ${package}.testkit.KafkaTestBroker;
 import ${package}.tools.KafkaBroker;

@@ -1,4 +1,4 @@
-package io.github.sparkstarter.samples.socket_course.support;
+package ${package}.settings;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -9,7 +9,10 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.KafkaException;
 
-import io.github.sparkstarter.samples.socket_course.tools.KafkaSend;
+import ${package}.support.CheckpointOwner;
+import ${package}.support.CommandLine;
+import ${package}.support.KafkaBrokerCheck;
+import ${package}.tools.KafkaSend;
 
 /**
  * Where lesson 5 reads and writes, from the command line, checked before Spark starts:

@@ -1,4 +1,4 @@
-package io.github.sparkstarter.samples.socket_course.support;
+package org.example.iot.sensors.settings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,9 +14,9 @@ class StreamSettingsTest {
     void withoutArgumentsTheGeneratedDefaultsApply() {
         StreamSettings settings = StreamSettings.fromArgs();
 
-        assertEquals("Socket Course", settings.appName());
-        assertEquals("localhost", settings.host());
-        assertEquals(9999, settings.port());
+        assertEquals("Sensor Stream 传感器", settings.appName());
+        assertEquals("127.0.0.1", settings.host());
+        assertEquals(7777, settings.port());
     }
 
     @Test

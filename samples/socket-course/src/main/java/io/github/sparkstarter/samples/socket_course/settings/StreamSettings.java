@@ -1,6 +1,8 @@
-package org.example.iot.sensors.support;
+package io.github.sparkstarter.samples.socket_course.settings;
 
 import java.util.List;
+
+import io.github.sparkstarter.samples.socket_course.support.CommandLine;
 
 /**
  * Where the stream comes from: the app name chosen at generation, and the host and port of the line
@@ -8,9 +10,9 @@ import java.util.List;
  */
 public record StreamSettings(String appName, String host, int port) {
 
-    public static final String APP_NAME = "Sensor Stream 传感器";
-    public static final String DEFAULT_HOST = "127.0.0.1";
-    public static final int DEFAULT_PORT = 7777;
+    public static final String APP_NAME = "Socket Course";
+    public static final String DEFAULT_HOST = "localhost";
+    public static final int DEFAULT_PORT = 9999;
 
     public static final String USAGE = "usage: [host] [port], or [port], or [host:port]   (defaults: "
             + DEFAULT_HOST + " " + DEFAULT_PORT + ")";

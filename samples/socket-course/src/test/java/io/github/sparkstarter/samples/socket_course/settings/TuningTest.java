@@ -1,4 +1,4 @@
-package ${package}.support;
+package io.github.sparkstarter.samples.socket_course.settings;
 
 import static org.apache.spark.sql.functions.spark_partition_id;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,9 +16,9 @@ import org.apache.spark.sql.streaming.Trigger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import ${package}.testkit.RowCollector;
-import ${package}.testkit.SparkTestSession;
-import ${package}.testkit.TestLineServer;
+import io.github.sparkstarter.samples.socket_course.testkit.RowCollector;
+import io.github.sparkstarter.samples.socket_course.testkit.SparkTestSession;
+import io.github.sparkstarter.samples.socket_course.testkit.TestLineServer;
 
 /** TunedEchoApp's settings: how they are read, and what more source partitions do to the lines. */
 @ExtendWith(SparkTestSession.class)

@@ -1,6 +1,8 @@
-package ${package}.support;
+package org.example.iot.sensors.settings;
 
 import org.apache.spark.sql.streaming.Trigger;
+
+import org.example.iot.sensors.support.CommandLine;
 
 /**
  * TunedEchoApp's command line: the line server, as for the lessons, and the two settings
