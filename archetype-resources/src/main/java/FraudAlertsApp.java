@@ -1,31 +1,18 @@
 package ${package};
 
-import static org.apache.spark.sql.functions.coalesce;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.date_format;
-import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.split;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
-import static org.apache.spark.sql.functions.window;
+import static org.apache.spark.sql.functions.*;
 
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.concurrent.TimeoutException;
 
-import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
-import ${package}.support.AlertSettings;
+import ${package}.settings.AlertSettings;
 import ${package}.support.AlertsDatabase;
 import ${package}.support.KafkaBrokerCheck;
 import ${package}.support.Preflight;
@@ -38,20 +25,12 @@ import ${package}.support.StreamEnd;
  * too many declined payments, or too much spent, within five minutes raises an alert, saved in an
  * SQL database once however often the app is killed and started again, watched live in Spark's UI.
  *
- * <p>Concepts, in the order {@code main} reads: the web UI's streaming page (concept 1); a
- * replayable source, the topic from its first offset, as in lesson 5 (concept 2); lines typed with
- * a schema, a line that does not fit marked with its problem (concept 3); the rejected lines saved
- * by a second query, so that none vanishes silently (concept 4); event time and a watermark that
- * says how late a payment may come (concept 5); the rule per card and 5-minute window, each window
- * output once, when final (concept 6); {@code foreachBatch} and a MERGE on the table's key
- * (concept 7); a checkpoint per query, so that a batch a crash cut short runs again (concept 8).
- *
- * <p>Why a MERGE: Spark records a batch as done only after {@code foreachBatch} returns. Killed
- * between the database's commit and that record, the app runs the batch again and saves its alerts
- * a second time; the MERGE on the alert's key (card, window start) writes them over themselves. A
- * batch id kept in the transaction would do only while a batch run again holds the same rows, which
- * Spark promises only for a deterministic query; the key is a fact of the alert. A rejected line's
- * key is where it sits in the topic: topic/partition/offset.
+ * <p>Concepts, numbered in the order {@code main} reads them: (1) the web UI's streaming page; (2) a
+ * replayable source, the topic from its first offset; (3) lines typed with a schema, a line that
+ * does not fit marked with its problem; (4) event time and a watermark; (5) the rule per card and
+ * window, each window output once, when final; (6) {@code foreachBatch} and a MERGE on the table's
+ * key; (7) a checkpoint per query, so that a batch a crash cut short runs again; (8) a second query
+ * that saves the rejected lines, so that none vanishes silently.
  *
  * <p>Run it as the README's lesson 6 says: the broker, then {@code mvn -q compile exec:java@alerts},
  * then the payments sent with kafka-send. Other settings: {@value AlertSettings#USAGE}.
@@ -60,11 +39,16 @@ public final class FraudAlertsApp {
 
     /** Declined payments of one card within a window that raise an alert: card testing. */
     public static final int DECLINED_LIMIT = 3;
-
     /** Approved payments of one card within a window, in EUR, above which an alert is raised. */
     public static final BigDecimal TOTAL_LIMIT = new BigDecimal("1000.00");
 
-    /** The tables, each with the key its MERGE below writes on: a second write of a row lands on the first. */
+    /**
+     * The tables, each with the key its MERGE below writes on. Killed after the database's commit but
+     * before Spark records the batch as done, the app runs the batch again, and the MERGE on the
+     * alert's key (card, window start) writes its alerts over themselves. (A batch id kept in the
+     * database would need the batch run again to hold the same rows, which Spark promises only for a
+     * deterministic query; the key is a fact of the alert.) A rejected line's key: where it sits in the topic.
+     */
     public static final String TABLES = """
             CREATE TABLE IF NOT EXISTS alerts (card VARCHAR(40) NOT NULL, window_start TIMESTAMP NOT NULL,
               window_end TIMESTAMP NOT NULL, reason VARCHAR(100) NOT NULL, declined INT NOT NULL,
@@ -80,9 +64,8 @@ public final class FraudAlertsApp {
         Preflight.checkOrExit();
         ProcessId.print();
         AlertSettings settings = AlertSettings.fromCommandLineOrExit(args);
-        // Before Spark starts, each a line and an exit status, not a failed stream: no broker; a
-        // database another program holds; a checkpoint of another topic or database (locked last,
-        // so that a refused run leaves no checkpoint behind). A missing topic is created, empty.
+        // Before Spark starts, each a line and an exit status: no broker; a database another program
+        // holds; a checkpoint of another topic or database (locked last, so a refused run leaves none).
         settings.createTopicOrExit();
         AlertsDatabase database = AlertsDatabase.openOrExit(settings.database(), TABLES);
         settings.lockCheckpointOrExit();
@@ -95,11 +78,17 @@ public final class FraudAlertsApp {
                 .getOrCreate();
 
         Dataset<Row> parsed = parse(readPayments(spark, settings.bootstrapServers(), settings.topic()));
-        // Concept 4: a second query on the same records, with a checkpoint of its own.
-        save(parsed.where(col("problem").isNotNull()).select("source", "line", "problem"), "rejected-lines",
-                (batch, batchId) -> saveRejected(batch.collectAsList(), batchId, database), settings);
-        StreamingQuery alerts = save(alerts(parsed.where(col("problem").isNull())), "fraud-alerts",
-                (batch, batchId) -> saveAlerts(batch, batchId, database), settings);
+        StreamingQuery alerts = alerts(parsed.where(col("problem").isNull())).writeStream().queryName("fraud-alerts")
+                // Concept 6: each micro-batch, a static table of a few rows, to our code, which MERGEs it into the table.
+                .foreachBatch((Dataset<Row> batch, Long batchId) -> saveAlerts(batch, batchId, database))
+                // Concept 7: what each batch read, and which batches are done: a checkpoint per query.
+                .option("checkpointLocation", settings.checkpoint().resolve("fraud-alerts").toString())
+                .start();
+        // Concept 8: a second query on the same records, with a checkpoint of its own.
+        parsed.where(col("problem").isNotNull()).select("source", "line", "problem").writeStream().queryName("rejected-lines")
+                .foreachBatch((Dataset<Row> batch, Long batchId) -> saveRejected(batch.collectAsList(), batchId, database))
+                .option("checkpointLocation", settings.checkpoint().resolve("rejected-lines").toString())
+                .start();
         System.out.println("Waiting for payments on topic '" + settings.topic() + "' at " + settings.bootstrapServers()
                 + " (send them: " + settings.sendCommand() + "); alerts and rejected lines go to " + settings.databaseFile()
                 + ". Ctrl-C stops; start again to go on where it stopped.");
@@ -152,32 +141,19 @@ public final class FraudAlertsApp {
      * card, window_start, window_end, reason, declined, approved_total, payments.
      */
     public static Dataset<Row> alerts(Dataset<Row> payments) {
-        Column declined = col("status").equalTo("declined");
-        Column approved = col("status").equalTo("approved");
         return payments
-                // Concept 5: the payment's own time; a window's state is dropped a minute after it ends.
+                // Concept 4: the payment's own time; a window's state is dropped a minute after it ends.
                 .withWatermark("time", "1 minute")
-                // Concept 6: per card and window; in append mode, a window is output once, when final.
+                // Concept 5: per card and window; in append mode, a window is output once, when final.
                 .groupBy(window(col("time"), "5 minutes"), col("card"))
-                .agg(count(when(declined, true)).as("declined"),
-                        coalesce(sum(when(approved, col("amount"))), lit(BigDecimal.ZERO)).as("approved_total"),
+                .agg(count(when(col("status").equalTo("declined"), true)).as("declined"),
+                        coalesce(sum(when(col("status").equalTo("approved"), col("amount"))), lit(BigDecimal.ZERO)).as("approved_total"),
                         count(lit(1)).as("payments"))
                 .where(col("declined").geq(DECLINED_LIMIT).or(col("approved_total").gt(TOTAL_LIMIT)))
                 .select(col("card"), col("window.start").as("window_start"), col("window.end").as("window_end"),
                         concat_ws(" and ", when(col("declined").geq(DECLINED_LIMIT), lit("declined payments")),
                                 when(col("approved_total").gt(TOTAL_LIMIT), lit("high total"))).as("reason"),
                         col("declined"), col("approved_total"), col("payments"));
-    }
-
-    /** Starts the query name, which hands each micro-batch to saveBatch; its checkpoint is a folder of that name. */
-    static StreamingQuery save(Dataset<Row> rows, String name, VoidFunction2<Dataset<Row>, Long> saveBatch, AlertSettings settings)
-            throws TimeoutException {
-        return rows.writeStream().queryName(name)
-                // Concept 7: each micro-batch, a static table of a few rows, to our code.
-                .foreachBatch(saveBatch)
-                // Concept 8: what each batch read, and which batches are done.
-                .option("checkpointLocation", settings.checkpoint().resolve(name).toString())
-                .start();
     }
 
     /** Writes the batch's alerts in one transaction: the MERGE on the key writes an alert saved before over itself. */
@@ -197,11 +173,10 @@ public final class FraudAlertsApp {
 
     /** Writes the batch's rejected lines (source, line, problem) in one transaction, and says how many there are. */
     static void saveRejected(List<Row> rows, long batchId, AlertsDatabase database) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
+        if (!rows.isEmpty()) {
+            database.writeAll(MERGE_REJECTED, rows);
+            System.out.println("rejected " + rows.size() + " malformed line(s) in batch " + batchId + ", " + database.count("rejected")
+                    + " in all (show-alerts lists them): " + rows.get(0).getString(2) + ": " + rows.get(0).getString(1));
         }
-        database.writeAll(MERGE_REJECTED, rows);
-        System.out.println("rejected " + rows.size() + " malformed line(s) in batch " + batchId + ", " + database.count("rejected")
-                + " in all (show-alerts lists them): " + rows.get(0).getString(2) + ": " + rows.get(0).getString(1));
     }
 }

@@ -9,8 +9,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
+import ${package}.settings.KafkaSettings;
 import ${package}.support.KafkaBrokerCheck;
-import ${package}.support.KafkaSettings;
 import ${package}.support.Preflight;
 import ${package}.support.ProcessId;
 import ${package}.support.SessionDefaults;

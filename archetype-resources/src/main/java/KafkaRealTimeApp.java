@@ -11,7 +11,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.Trigger;
 
-import ${package}.support.KafkaSettings;
+import ${package}.settings.KafkaSettings;
 import ${package}.support.Preflight;
 import ${package}.support.ProcessId;
 import ${package}.support.SessionDefaults;

@@ -8,9 +8,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
+import ${package}.settings.SaveSettings;
 import ${package}.support.Preflight;
 import ${package}.support.ProcessId;
-import ${package}.support.SaveSettings;
 import ${package}.support.SessionDefaults;
 import ${package}.support.StreamEnd;
 

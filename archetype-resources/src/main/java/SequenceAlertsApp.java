@@ -39,7 +39,7 @@ import scala.jdk.javaapi.CollectionConverters;
 #end
 import ${package}.support.Preflight;
 import ${package}.support.ProcessId;
-import ${package}.support.SequenceSettings;
+import ${package}.settings.SequenceSettings;
 import ${package}.support.SessionDefaults;
 import ${package}.support.StreamEnd;
 

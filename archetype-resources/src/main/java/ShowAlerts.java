@@ -9,7 +9,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-import ${package}.support.AlertSettings;
+import ${package}.settings.AlertSettings;
 import ${package}.support.AlertsDatabase;
 
 /**

@@ -6,8 +6,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
+import ${package}.settings.SaveSettings;
 import ${package}.support.Preflight;
-import ${package}.support.SaveSettings;
 import ${package}.support.SessionDefaults;
 
 /**

@@ -9,7 +9,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider;
 
 import ${package}.support.Preflight;
-import ${package}.support.SequenceSettings;
+import ${package}.settings.SequenceSettings;
 import ${package}.support.SessionDefaults;
 
 /**

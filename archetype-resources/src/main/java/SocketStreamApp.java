@@ -5,10 +5,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
+import ${package}.settings.StreamSettings;
 import ${package}.support.Preflight;
 import ${package}.support.SessionDefaults;
 import ${package}.support.StreamEnd;
-import ${package}.support.StreamSettings;
 
 /**
  * Lesson 1, the echo: reads lines of text from a TCP socket and prints each micro-batch of them.

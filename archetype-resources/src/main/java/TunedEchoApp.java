@@ -5,11 +5,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
+import ${package}.settings.StreamSettings;
+import ${package}.settings.Tuning;
 import ${package}.support.Preflight;
 import ${package}.support.SessionDefaults;
 import ${package}.support.StreamEnd;
-import ${package}.support.StreamSettings;
-import ${package}.support.Tuning;
 
 /**
  * Beyond the lessons: the echo of lesson 1 with the two settings that trade line order or

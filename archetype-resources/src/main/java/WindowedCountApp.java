@@ -12,10 +12,10 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.Trigger;
 
+import ${package}.settings.StreamSettings;
 import ${package}.support.Preflight;
 import ${package}.support.SessionDefaults;
 import ${package}.support.StreamEnd;
-import ${package}.support.StreamSettings;
 
 /**
  * Lesson 3, windows in time: words counted per 10-second window of the time each line arrived.

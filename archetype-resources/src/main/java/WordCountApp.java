@@ -9,10 +9,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
+import ${package}.settings.StreamSettings;
 import ${package}.support.Preflight;
 import ${package}.support.SessionDefaults;
 import ${package}.support.StreamEnd;
-import ${package}.support.StreamSettings;
 
 /**
  * Lesson 2, the word count: how often each word has been typed since the app started.

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import ${package}.support.KafkaSettings;
+import ${package}.settings.KafkaSettings;
 import ${package}.testkit.KafkaTestBroker;
 import ${package}.testkit.SparkTestSession;
 import ${package}.tools.KafkaBroker;

@@ -17,9 +17,9 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.junit.jupiter.api.Test;
 
+import ${package}.settings.StreamSettings;
 import ${package}.support.SessionDefaults;
 import ${package}.support.StreamEnd;
-import ${package}.support.StreamSettings;
 import ${package}.testkit.AppProcess;
 import ${package}.testkit.TestLineServer;
 

@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import ${package}.support.Tuning;
+import ${package}.settings.Tuning;
 import ${package}.testkit.AppProcess;
 import ${package}.testkit.TestLineServer;
 

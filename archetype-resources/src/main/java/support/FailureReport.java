@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import ${package}.SocketStreamApp;
+import ${package}.settings.StreamSettings;
 
 /**
  * Explains why a streaming query failed. A known cause gets one line that says what to do; any

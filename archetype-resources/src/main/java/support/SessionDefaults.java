@@ -51,14 +51,14 @@ public final class SessionDefaults {
         settings.keySet().removeIf(given::contains);
         if (given.getBoolean("spark.ui.enabled", webUi)) {
             settings.put("spark.ui.filters", given.contains("spark.ui.filters")
-                    ? given.get("spark.ui.filters") + "," + LoopbackOnlyFilter.class.getName() : LoopbackOnlyFilter.class.getName());
+                    ? given.get("spark.ui.filters") + "," + WebUiForThisMachine.class.getName() : WebUiForThisMachine.class.getName());
         }
         // After the listeners given, if any: they keep theirs, and get the progress line too.
         String listeners = "spark.sql.streaming.streamingQueryListeners";
         String report = ProgressReport.class.getName();
         settings.put(listeners, given.contains(listeners) ? given.get(listeners) + "," + report : report);
         if (settings.containsKey("spark.ui.filters")) {
-            settings.put(listeners, settings.get(listeners) + "," + WebUiAddress.class.getName());
+            settings.put(listeners, settings.get(listeners) + "," + WebUiForThisMachine.class.getName());
         }
         return settings;
     }

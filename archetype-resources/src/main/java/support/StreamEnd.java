@@ -11,6 +11,8 @@ import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
 
+import ${package}.settings.StreamSettings;
+
 /**
  * Step 5 of every lesson: where Spark's guide calls {@code query.awaitTermination()}, the lessons
  * wait for any query of the session to end, say how it ended, stop Spark and end the app with the

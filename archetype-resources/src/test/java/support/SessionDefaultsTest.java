@@ -46,8 +46,8 @@ class SessionDefaultsTest {
 
         Map<String, String> settings = SessionDefaults.addedTo(given);
 
-        assertEquals(LoopbackOnlyFilter.class.getName(), settings.get("spark.ui.filters"));
-        assertEquals(ProgressReport.class.getName() + "," + WebUiAddress.class.getName(),
+        assertEquals(WebUiForThisMachine.class.getName(), settings.get("spark.ui.filters"));
+        assertEquals(ProgressReport.class.getName() + "," + WebUiForThisMachine.class.getName(),
                 settings.get("spark.sql.streaming.streamingQueryListeners"));
     }
 
@@ -57,16 +57,16 @@ class SessionDefaultsTest {
         Map<String, String> off = SessionDefaults.addedTo(new SparkConf(false).set("spark.ui.enabled", "false"), true);
 
         assertFalse(on.containsKey("spark.ui.enabled"), "Spark's default: on");
-        assertEquals(LoopbackOnlyFilter.class.getName(), on.get("spark.ui.filters"));
+        assertEquals(WebUiForThisMachine.class.getName(), on.get("spark.ui.filters"));
         assertFalse(off.containsKey("spark.ui.filters"));
         assertFalse(SessionDefaults.addedTo(new SparkConf(false)).containsKey("spark.ui.filters"), "the other lessons: off");
     }
 
     @Test
-    void filtersGivenKeepTheirPlaceBeforeTheLoopbackFilter() {
+    void filtersGivenKeepTheirPlaceBeforeTheThisMachineOnlyFilter() {
         SparkConf given = new SparkConf(false).set("spark.ui.enabled", "true").set("spark.ui.filters", "com.example.Auth");
 
-        assertEquals("com.example.Auth," + LoopbackOnlyFilter.class.getName(), SessionDefaults.addedTo(given).get("spark.ui.filters"));
+        assertEquals("com.example.Auth," + WebUiForThisMachine.class.getName(), SessionDefaults.addedTo(given).get("spark.ui.filters"));
     }
 
     @Test

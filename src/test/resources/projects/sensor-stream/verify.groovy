@@ -11,7 +11,7 @@ checks.sampleIsFresh(dir, 'sensor-stream')
 // built, the README's commands in README order (ReadmeWalk.groovy says how the README marks them).
 def walker = new GroovyShell().parse(new File(dir, '../../../../it-common/ReadmeWalk.groovy'))
 walker.walk(walker.generateAgain(dir, checks.archetype(), checks.mvn()), 'sensor-stream')
-def settings = new File(dir, 'src/main/java/org/example/iot/sensors/support/StreamSettings.java').getText('UTF-8')
+def settings = new File(dir, 'src/main/java/org/example/iot/sensors/settings/StreamSettings.java').getText('UTF-8')
 assert settings.contains('APP_NAME = "Sensor Stream 传感器"')
 assert settings.contains('DEFAULT_HOST = "127.0.0.1"')
 assert settings.contains('DEFAULT_PORT = 7777')

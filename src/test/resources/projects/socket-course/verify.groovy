@@ -80,7 +80,7 @@ String answers = generate.inputStream.getText('UTF-8')
 assert generate.waitFor(120, TimeUnit.SECONDS): answers
 assert generate.exitValue() == 0: answers
 assert answers.contains('Value does not match the expression'): 'the typed package with a hyphen was taken'
-def interactiveSettings = new File(interactiveDir, 'interactive-app/src/main/java/org/example/interactive_app/support/StreamSettings.java')
+def interactiveSettings = new File(interactiveDir, 'interactive-app/src/main/java/org/example/interactive_app/settings/StreamSettings.java')
 assert interactiveSettings.getText('UTF-8').contains('APP_NAME = "My App"'): answers
 assert interactiveSettings.getText('UTF-8').contains('DEFAULT_PORT = 9999')
 

@@ -89,7 +89,7 @@ class TemplateRenderingTest {
             }
         }
         String settings = Files.readString(project.resolve("src/main/java/" + parameters.get("package").replace('.', '/')
-                + "/support/StreamSettings.java"), StandardCharsets.UTF_8);
+                + "/settings/StreamSettings.java"), StandardCharsets.UTF_8);
         assertTrue(settings.contains("APP_NAME = \"" + parameters.get("appName") + "\""), settings);
         assertTrue(settings.contains("DEFAULT_PORT = " + parameters.get("port") + ";"), settings);
         assertTrue(Files.readString(project.resolve("scripts/netcat-server.sh")).contains("PORT=" + parameters.get("port") + "\n"));

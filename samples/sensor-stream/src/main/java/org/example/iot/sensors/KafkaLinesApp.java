@@ -9,8 +9,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
+import org.example.iot.sensors.settings.KafkaSettings;
 import org.example.iot.sensors.support.KafkaBrokerCheck;
-import org.example.iot.sensors.support.KafkaSettings;
 import org.example.iot.sensors.support.Preflight;
 import org.example.iot.sensors.support.ProcessId;
 import org.example.iot.sensors.support.SessionDefaults;

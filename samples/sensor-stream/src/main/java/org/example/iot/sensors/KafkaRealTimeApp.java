@@ -11,7 +11,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.Trigger;
 
-import org.example.iot.sensors.support.KafkaSettings;
+import org.example.iot.sensors.settings.KafkaSettings;
 import org.example.iot.sensors.support.Preflight;
 import org.example.iot.sensors.support.ProcessId;
 import org.example.iot.sensors.support.SessionDefaults;

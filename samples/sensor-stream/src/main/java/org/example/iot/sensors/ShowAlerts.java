@@ -9,7 +9,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.example.iot.sensors.support.AlertSettings;
+import org.example.iot.sensors.settings.AlertSettings;
 import org.example.iot.sensors.support.AlertsDatabase;
 
 /**

@@ -6,8 +6,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
+import org.example.iot.sensors.settings.SaveSettings;
 import org.example.iot.sensors.support.Preflight;
-import org.example.iot.sensors.support.SaveSettings;
 import org.example.iot.sensors.support.SessionDefaults;
 
 /**

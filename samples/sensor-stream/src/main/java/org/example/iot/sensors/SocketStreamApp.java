@@ -5,10 +5,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
+import org.example.iot.sensors.settings.StreamSettings;
 import org.example.iot.sensors.support.Preflight;
 import org.example.iot.sensors.support.SessionDefaults;
 import org.example.iot.sensors.support.StreamEnd;
-import org.example.iot.sensors.support.StreamSettings;
 
 /**
  * Lesson 1, the echo: reads lines of text from a TCP socket and prints each micro-batch of them.

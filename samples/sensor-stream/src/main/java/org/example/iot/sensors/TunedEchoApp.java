@@ -5,11 +5,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
+import org.example.iot.sensors.settings.StreamSettings;
+import org.example.iot.sensors.settings.Tuning;
 import org.example.iot.sensors.support.Preflight;
 import org.example.iot.sensors.support.SessionDefaults;
 import org.example.iot.sensors.support.StreamEnd;
-import org.example.iot.sensors.support.StreamSettings;
-import org.example.iot.sensors.support.Tuning;
 
 /**
  * Beyond the lessons: the echo of lesson 1 with the two settings that trade line order or

@@ -12,10 +12,10 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.Trigger;
 
+import org.example.iot.sensors.settings.StreamSettings;
 import org.example.iot.sensors.support.Preflight;
 import org.example.iot.sensors.support.SessionDefaults;
 import org.example.iot.sensors.support.StreamEnd;
-import org.example.iot.sensors.support.StreamSettings;
 
 /**
  * Lesson 3, windows in time: words counted per 10-second window of the time each line arrived.

@@ -9,10 +9,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
+import org.example.iot.sensors.settings.StreamSettings;
 import org.example.iot.sensors.support.Preflight;
 import org.example.iot.sensors.support.SessionDefaults;
 import org.example.iot.sensors.support.StreamEnd;
-import org.example.iot.sensors.support.StreamSettings;
 
 /**
  * Lesson 2, the word count: how often each word has been typed since the app started.

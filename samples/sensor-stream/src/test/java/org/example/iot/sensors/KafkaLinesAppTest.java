@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.example.iot.sensors.support.KafkaSettings;
+import org.example.iot.sensors.settings.KafkaSettings;
 import org.example.iot.sensors.testkit.KafkaTestBroker;
 import org.example.iot.sensors.testkit.SparkTestSession;
 import org.example.iot.sensors.tools.KafkaBroker;

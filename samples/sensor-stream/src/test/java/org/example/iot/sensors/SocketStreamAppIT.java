@@ -17,9 +17,9 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.junit.jupiter.api.Test;
 
+import org.example.iot.sensors.settings.StreamSettings;
 import org.example.iot.sensors.support.SessionDefaults;
 import org.example.iot.sensors.support.StreamEnd;
-import org.example.iot.sensors.support.StreamSettings;
 import org.example.iot.sensors.testkit.AppProcess;
 import org.example.iot.sensors.testkit.TestLineServer;
 

@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import org.example.iot.sensors.support.Tuning;
+import org.example.iot.sensors.settings.Tuning;
 import org.example.iot.sensors.testkit.AppProcess;
 import org.example.iot.sensors.testkit.TestLineServer;
 

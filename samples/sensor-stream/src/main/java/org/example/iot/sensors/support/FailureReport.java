@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.example.iot.sensors.SocketStreamApp;
+import org.example.iot.sensors.settings.StreamSettings;
 
 /**
  * Explains why a streaming query failed. A known cause gets one line that says what to do; any

@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.example.iot.sensors.support.StreamSettings;
+import org.example.iot.sensors.settings.StreamSettings;
 
 /**
  * A line server in plain Java, for machines without netcat: does what {@code nc -lk PORT} does.

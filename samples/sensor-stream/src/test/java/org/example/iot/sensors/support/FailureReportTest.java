@@ -11,6 +11,8 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import org.example.iot.sensors.settings.StreamSettings;
+
 class FailureReportTest {
 
     private static final StreamSettings SETTINGS = new StreamSettings("app", "127.0.0.1", 9);

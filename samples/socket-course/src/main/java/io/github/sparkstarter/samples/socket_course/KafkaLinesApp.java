@@ -9,8 +9,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
+import io.github.sparkstarter.samples.socket_course.settings.KafkaSettings;
 import io.github.sparkstarter.samples.socket_course.support.KafkaBrokerCheck;
-import io.github.sparkstarter.samples.socket_course.support.KafkaSettings;
 import io.github.sparkstarter.samples.socket_course.support.Preflight;
 import io.github.sparkstarter.samples.socket_course.support.ProcessId;
 import io.github.sparkstarter.samples.socket_course.support.SessionDefaults;

@@ -9,7 +9,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.sparkstarter.samples.socket_course.support.AlertSettings;
+import io.github.sparkstarter.samples.socket_course.settings.AlertSettings;
 import io.github.sparkstarter.samples.socket_course.support.AlertsDatabase;
 
 /**

@@ -6,8 +6,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
+import io.github.sparkstarter.samples.socket_course.settings.SaveSettings;
 import io.github.sparkstarter.samples.socket_course.support.Preflight;
-import io.github.sparkstarter.samples.socket_course.support.SaveSettings;
 import io.github.sparkstarter.samples.socket_course.support.SessionDefaults;
 
 /**

@@ -5,10 +5,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
+import io.github.sparkstarter.samples.socket_course.settings.StreamSettings;
 import io.github.sparkstarter.samples.socket_course.support.Preflight;
 import io.github.sparkstarter.samples.socket_course.support.SessionDefaults;
 import io.github.sparkstarter.samples.socket_course.support.StreamEnd;
-import io.github.sparkstarter.samples.socket_course.support.StreamSettings;
 
 /**
  * Lesson 1, the echo: reads lines of text from a TCP socket and prints each micro-batch of them.

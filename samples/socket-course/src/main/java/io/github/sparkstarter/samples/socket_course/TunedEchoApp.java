@@ -5,11 +5,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
+import io.github.sparkstarter.samples.socket_course.settings.StreamSettings;
+import io.github.sparkstarter.samples.socket_course.settings.Tuning;
 import io.github.sparkstarter.samples.socket_course.support.Preflight;
 import io.github.sparkstarter.samples.socket_course.support.SessionDefaults;
 import io.github.sparkstarter.samples.socket_course.support.StreamEnd;
-import io.github.sparkstarter.samples.socket_course.support.StreamSettings;
-import io.github.sparkstarter.samples.socket_course.support.Tuning;
 
 /**
  * Beyond the lessons: the echo of lesson 1 with the two settings that trade line order or

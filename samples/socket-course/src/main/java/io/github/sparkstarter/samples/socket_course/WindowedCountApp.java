@@ -12,10 +12,10 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.Trigger;
 
+import io.github.sparkstarter.samples.socket_course.settings.StreamSettings;
 import io.github.sparkstarter.samples.socket_course.support.Preflight;
 import io.github.sparkstarter.samples.socket_course.support.SessionDefaults;
 import io.github.sparkstarter.samples.socket_course.support.StreamEnd;
-import io.github.sparkstarter.samples.socket_course.support.StreamSettings;
 
 /**
  * Lesson 3, windows in time: words counted per 10-second window of the time each line arrived.

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.sparkstarter.samples.socket_course.support.KafkaSettings;
+import io.github.sparkstarter.samples.socket_course.settings.KafkaSettings;
 import io.github.sparkstarter.samples.socket_course.testkit.KafkaTestBroker;
 import io.github.sparkstarter.samples.socket_course.testkit.SparkTestSession;
 import io.github.sparkstarter.samples.socket_course.tools.KafkaBroker;

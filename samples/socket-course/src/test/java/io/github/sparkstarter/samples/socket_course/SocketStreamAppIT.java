@@ -17,9 +17,9 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.junit.jupiter.api.Test;
 
+import io.github.sparkstarter.samples.socket_course.settings.StreamSettings;
 import io.github.sparkstarter.samples.socket_course.support.SessionDefaults;
 import io.github.sparkstarter.samples.socket_course.support.StreamEnd;
-import io.github.sparkstarter.samples.socket_course.support.StreamSettings;
 import io.github.sparkstarter.samples.socket_course.testkit.AppProcess;
 import io.github.sparkstarter.samples.socket_course.testkit.TestLineServer;
 

@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.sparkstarter.samples.socket_course.support.Tuning;
+import io.github.sparkstarter.samples.socket_course.settings.Tuning;
 import io.github.sparkstarter.samples.socket_course.testkit.AppProcess;
 import io.github.sparkstarter.samples.socket_course.testkit.TestLineServer;
 

@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * ({@link FileChannel#tryLock()}), which it frees when the process ends however it ends: a
  * {@code kill -9} never leaves a checkpoint locked.
  */
-final class CheckpointOwner {
+public final class CheckpointOwner {
 
     /** The owner file is the checkpoint's name with this ending, in the same directory. */
     static final String OWNER_SUFFIX = ".belongs-to.txt";
@@ -35,7 +35,7 @@ final class CheckpointOwner {
     static final String LOCK_SUFFIX = ".lock";
 
     /** The file sink's log of committed batches, in the output directory. */
-    static final String SINK_LOG = "_spark_metadata";
+    public static final String SINK_LOG = "_spark_metadata";
 
     /**
      * The locks this process holds, by lock file, never released: the OS frees them when the
@@ -48,7 +48,7 @@ final class CheckpointOwner {
     }
 
     /** The file that names what the checkpoint belongs to, beside the checkpoint. */
-    static Path ownerFile(Path checkpoint) {
+    public static Path ownerFile(Path checkpoint) {
         Path absolute = checkpoint.toAbsolutePath().normalize();
         return absolute.resolveSibling(absolute.getFileName() + OWNER_SUFFIX);
     }
@@ -62,7 +62,7 @@ final class CheckpointOwner {
      *
      * @throws IllegalArgumentException naming the checkpoint or output, what is wrong and what to do
      */
-    static void createAndLock(Path checkpoint, Path output, String owner, String lesson) {
+    public static void createAndLock(Path checkpoint, Path output, String owner, String lesson) {
         if (output != null) {
             createWritable(output, "--output");
         }

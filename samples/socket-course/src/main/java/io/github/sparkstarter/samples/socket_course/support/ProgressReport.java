@@ -65,10 +65,12 @@ public final class ProgressReport extends StreamingQueryListener {
         }
     }
 
+    /** Abstract in StreamingQueryListener (Spark 3.5 and 4): a start has no progress to report. */
     @Override
     public void onQueryStarted(QueryStartedEvent event) {
     }
 
+    /** Abstract in StreamingQueryListener (Spark 3.5 and 4): how a query ended is StreamEnd's to say. */
     @Override
     public void onQueryTerminated(QueryTerminatedEvent event) {
     }

@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.github.sparkstarter.samples.socket_course.support.StreamSettings;
+import io.github.sparkstarter.samples.socket_course.settings.StreamSettings;
 
 /**
  * A line server in plain Java, for machines without netcat: does what {@code nc -lk PORT} does.

@@ -11,6 +11,8 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.sparkstarter.samples.socket_course.settings.StreamSettings;
+
 class FailureReportTest {
 
     private static final StreamSettings SETTINGS = new StreamSettings("app", "127.0.0.1", 9);
