@@ -59,8 +59,8 @@ public final class ProgressReport extends StreamingQueryListener {
     }
 
     /**
-     * Spark calls this when a query found no new data for a while (10 s by default,
-     * spark.sql.streaming.noDataProgressEventInterval), and again every while after: said once.
+     * Spark calls this when a query found no new data for a while (3 s in the lessons,
+     * spark.sql.streaming.noDataProgressEventInterval, which SessionDefaults sets), and again every while after: said once.
      */
     @Override
     public void onQueryIdle(QueryIdleEvent event) {

@@ -43,6 +43,8 @@ public final class SessionDefaults {
             // Aggregations shuffle into this many partitions; Spark's 200 are made for clusters.
             settings.put("spark.sql.shuffle.partitions", String.valueOf(Runtime.getRuntime().availableProcessors()));
         }
+        // "caught up" (ProgressReport) 3 s after the last batch, not Spark's 10: a learner waits for it.
+        settings.put("spark.sql.streaming.noDataProgressEventInterval", "3s");
         // The web UI would listen on every network interface: off unless asked for
         // (-Dspark.ui.enabled=true), and then it answers this machine only and says where it is.
         if (!webUi) {

@@ -77,19 +77,7 @@ public final class FraudAlertsApp {
                 .config("spark.sql.session.timeZone", "UTC")
                 .getOrCreate();
 
-        // Concept 2: the topic from its first offset; each call to the broker bounded, as in lesson 5.
-        String brokerWait = String.valueOf(KafkaBrokerCheck.BROKER_WAIT.toMillis());
-        Dataset<Row> lines = spark.readStream().format("kafka")
-                .option("kafka.bootstrap.servers", settings.bootstrapServers())
-                .option("subscribe", settings.topic())
-                .option("startingOffsets", "earliest")
-                .option("kafka.default.api.timeout.ms", brokerWait)
-                .option("kafka.request.timeout.ms", brokerWait)
-                .option("kafkaConsumer.pollTimeoutMs", brokerWait)
-                .load()
-                .selectExpr("CAST(value AS STRING) AS value", "concat_ws('/', topic, partition, offset) AS source");
-
-        Dataset<Row> parsed = parse(lines);
+        Dataset<Row> parsed = parse(readPayments(spark, settings.bootstrapServers(), settings.topic()));
         StreamingQuery alerts = alerts(parsed.where(col("problem").isNull())).writeStream().queryName("fraud-alerts")
                 // Concept 6: each micro-batch, a static table of a few rows, to our code, which MERGEs it into the table.
                 .foreachBatch((Dataset<Row> batch, Long batchId) -> saveAlerts(batch, batchId, database))
@@ -106,6 +94,21 @@ public final class FraudAlertsApp {
                 + ". Ctrl-C stops; start again to go on where it stopped.");
         // Either query ending ends the app: it says why in one line, and stopping Spark stops the other.
         StreamEnd.awaitAnyQueryThenExit(alerts, settings::brokerGone);
+    }
+
+    /** The topic's records as lines: {@code value}, the text, and {@code source}, where it sits in the topic. */
+    public static Dataset<Row> readPayments(SparkSession spark, String bootstrapServers, String topic) {
+        // Concept 2: the topic from its first offset; each call to the broker bounded, as in lesson 5.
+        String brokerWait = String.valueOf(KafkaBrokerCheck.BROKER_WAIT.toMillis());
+        return spark.readStream().format("kafka")
+                .option("kafka.bootstrap.servers", bootstrapServers)
+                .option("subscribe", topic)
+                .option("startingOffsets", "earliest")
+                .option("kafka.default.api.timeout.ms", brokerWait)
+                .option("kafka.request.timeout.ms", brokerWait)
+                .option("kafkaConsumer.pollTimeoutMs", brokerWait)
+                .load()
+                .selectExpr("CAST(value AS STRING) AS value", "concat_ws('/', topic, partition, offset) AS source");
     }
 
     /** The columns of a line of data/transactions.csv, typed, and {@code problem}: null for a good line, else what is wrong. */

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
@@ -87,6 +90,24 @@ class ProgressReportTest {
             spark.streams().removeListener(idleCounter);
             spark.conf().unset(interval);
         }
+    }
+
+    @Test
+    void namesTheQueryThatCaughtUpWhenItHasAName() {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        ProgressReport report = new ProgressReport(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        UUID named = UUID.randomUUID();
+        UUID unnamed = UUID.randomUUID();
+        String now = Instant.now().toString();
+        // As Spark tells them: the name only when the query starts, the idle event by id.
+        report.onQueryStarted(new StreamingQueryListener.QueryStartedEvent(named, UUID.randomUUID(), "sequence-alerts", now));
+        report.onQueryStarted(new StreamingQueryListener.QueryStartedEvent(unnamed, UUID.randomUUID(), null, now));
+        report.onQueryIdle(new StreamingQueryListener.QueryIdleEvent(named, UUID.randomUUID(), now));
+        report.onQueryIdle(new StreamingQueryListener.QueryIdleEvent(unnamed, UUID.randomUUID(), now));
+
+        assertEquals(List.of("caught up (sequence-alerts): every row that came in is processed; waiting for more",
+                "caught up: every row that came in is processed; waiting for more"),
+                printed.toString(StandardCharsets.UTF_8).lines().toList());
     }
 
     private static int caughtUpLines(ByteArrayOutputStream printed) {

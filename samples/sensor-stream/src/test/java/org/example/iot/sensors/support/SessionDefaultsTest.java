@@ -20,6 +20,7 @@ class SessionDefaultsTest {
         assertEquals("false", settings.get("spark.ui.enabled"));
         assertEquals(String.valueOf(Runtime.getRuntime().availableProcessors()), settings.get("spark.sql.shuffle.partitions"));
         assertEquals(ProgressReport.class.getName(), settings.get("spark.sql.streaming.streamingQueryListeners"));
+        assertEquals("3s", settings.get("spark.sql.streaming.noDataProgressEventInterval"));
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryProgress;
 import org.apache.spark.sql.types.StructType;
 
 import org.apache.spark.sql.execution.streaming.runtime.MemoryStream;
@@ -93,6 +94,11 @@ public final class TestStream<T> implements AutoCloseable {
             written.clear();
             return rows;
         }
+    }
+
+    /** The progress of the last batch run, the empty one that closes windows or fires timers included: its state, for one. */
+    public StreamingQueryProgress lastProgress() {
+        return query.lastProgress();
     }
 
     @Override

@@ -15,7 +15,8 @@ class NamedRunsTest {
         List<String> names = NamedRuns.namesIn(Path.of("pom.xml"));
 
         assertEquals(List.of("echo", "word-count", "windows"), names.subList(0, 3));
-        assertTrue(names.containsAll(List.of("save-lines", "show-saved", "kafka-broker", "kafka-send", "kafka-lines", "alerts", "show-alerts")),
+        assertTrue(names.containsAll(List.of("save-lines", "show-saved", "kafka-broker", "kafka-send", "kafka-lines", "alerts", "show-alerts",
+                "sequences", "show-sequences")),
                 names::toString);
     }
 }

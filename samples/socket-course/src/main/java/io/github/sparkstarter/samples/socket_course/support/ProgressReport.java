@@ -2,6 +2,7 @@ package io.github.sparkstarter.samples.socket_course.support;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +23,9 @@ public final class ProgressReport extends StreamingQueryListener {
 
     /** The queries that said they wait, until a batch brings them rows again: one line per wait. */
     private final Set<UUID> waiting = ConcurrentHashMap.newKeySet();
+
+    /** The names of the queries given one, which Spark tells only when a query starts. */
+    private final Map<UUID, String> names = new ConcurrentHashMap<>();
 
     /** What Spark calls for the spark.sql.streaming.streamingQueryListeners setting. */
     public ProgressReport() {
@@ -55,19 +59,24 @@ public final class ProgressReport extends StreamingQueryListener {
     }
 
     /**
-     * Spark calls this when a query found no new data for a while (10 s by default,
-     * spark.sql.streaming.noDataProgressEventInterval), and again every while after: said once.
+     * Spark calls this when a query found no new data for a while (3 s in the lessons,
+     * spark.sql.streaming.noDataProgressEventInterval, which SessionDefaults sets), and again every while after: said once.
      */
     @Override
     public void onQueryIdle(QueryIdleEvent event) {
         if (waiting.add(event.id())) {
-            out.println("caught up: every row that came in is processed; waiting for more");
+            // A query with a name (lessons 6 and 7 run two) is named: one may wait while the other works.
+            String name = names.get(event.id());
+            out.println("caught up" + (name == null ? "" : " (" + name + ")") + ": every row that came in is processed; waiting for more");
         }
     }
 
     /** Abstract in StreamingQueryListener (Spark 3.5 and 4): a start has no progress to report. */
     @Override
     public void onQueryStarted(QueryStartedEvent event) {
+        if (event.name() != null) {
+            names.put(event.id(), event.name());
+        }
     }
 
     /** Abstract in StreamingQueryListener (Spark 3.5 and 4): how a query ended is StreamEnd's to say. */
