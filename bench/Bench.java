@@ -45,7 +45,8 @@ import java.util.stream.Stream;
  *
  * <p>Options: --spark-version V (the archetype's default line, the pom's spark.version: the
  * generated project, and so every app, ours and the baseline, runs that Spark), --no-verify,
- * --kafka-only (lesson 5's rows only), --runs N (3: the cold start and latency rows are medians of
+ * --kafka-only (lesson 5's rows only), --state-only (lesson 7's state rows only), --state-batches N (10 steady
+ * batches measured per store and number of cards), --state-rows N (1000 payments a steady batch), --runs N (3: the cold start and latency rows are medians of
  * N alternating runs), --lines N (300), --rate N lines/s (20), --burst N (50000), --bursts N (3, throughput is their median),
  * --count-batches N (6, at most 35 s of input), --gen-runs N (3), --continuous-interval TEXT
  * ("100 milliseconds"), --ours-trigger VALUE ("continuous": the latency run of our TunedEchoApp with
@@ -181,7 +182,7 @@ public final class Bench {
     }
 
     /**
-     * A part of the bench. A scenario that did not run (--kafka-only) has no rows in the table; one
+     * A part of the bench. A scenario that did not run (--kafka-only, --state-only) has no rows in the table; one
      * that was skipped has one row that says why, where its first row would be.
      */
     enum Scenario {
@@ -770,7 +771,8 @@ public final class Bench {
                     + (defaultStoreRuns ? " vs " + byDefault.map(r -> String.valueOf(r.cardStateRows())).orElse("-") : "")
                     + "; arming batch (" + rows.cards() + " payments): " + rocksDb.map(r -> r.armingMs() + " ms").orElse("-")
                     + (defaultStoreRuns ? " vs " + byDefault.map(r -> r.armingMs() + " ms").orElse("-") : "")
-                    + (defaultStoreRuns ? "" : "; no baseline: Spark 4's transformWithState runs on RocksDB only");
+                    + (defaultStoreRuns ? "" : "; no baseline: Spark 4's transformWithState refuses the default store"
+                            + " (UNSUPPORTED_FEATURE.STORE_BACKEND_NOT_SUPPORTED_FOR_TWS)");
             record(rows.batch(), rocksDb.map(r -> (double) r.steadyMedianMs()), byDefault.map(r -> (double) r.steadyMedianMs()), observed);
             record(rows.stateMemory(), rocksDb.map(r -> megabytes(r.stateMemoryBytes())),
                     byDefault.map(r -> megabytes(r.stateMemoryBytes())), "");
