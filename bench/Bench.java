@@ -45,7 +45,8 @@ import java.util.stream.Stream;
  *
  * <p>Options: --spark-version V (the archetype's default line, the pom's spark.version: the
  * generated project, and so every app, ours and the baseline, runs that Spark), --no-verify,
- * --kafka-only (lesson 5's rows only), --runs N (3: the cold start and latency rows are medians of
+ * --kafka-only (lesson 5's rows only), --state-only (lesson 7's state rows only), --state-batches N (10 steady
+ * batches measured per store and number of cards), --state-rows N (1000 payments a steady batch), --runs N (3: the cold start and latency rows are medians of
  * N alternating runs), --lines N (300), --rate N lines/s (20), --burst N (50000), --bursts N (3, throughput is their median),
  * --count-batches N (6, at most 35 s of input), --gen-runs N (3), --continuous-interval TEXT
  * ("100 milliseconds"), --ours-trigger VALUE ("continuous": the latency run of our TunedEchoApp with
@@ -97,6 +98,29 @@ public final class Bench {
                     : Optional.empty();
         }
     }
+    /**
+     * probe/StateCost's result (bench/app-src/bench/probe/ProbeLines.stateCost): the store, the cards
+     * armed and the rows of the card state, the arming batch's and the steady batches' median ms,
+     * and memory in bytes. BenchProgressLineTest feeds it the line ProbeLines formats.
+     */
+    record StateCostLine(String store, long cards, long cardStateRows, long armingMs, long steadyMedianMs, long steadyBatches,
+                         long stateMemoryBytes, long heapAfterGcBytes, long rssBytes) {
+        private static final Pattern LINE = Pattern.compile("^BENCH state store=(\\S+) cards=(\\d+) cardStateRows=(-?\\d+)"
+                + " armingMs=(\\d+) steadyMedianMs=(\\d+) steadyBatches=(\\d+) stateMemoryBytes=(-?\\d+)"
+                + " heapAfterGcBytes=(\\d+) rssBytes=(-?\\d+)$");
+
+        static Optional<StateCostLine> parse(String line) {
+            Matcher m = LINE.matcher(line);
+            if (!m.matches()) {
+                return Optional.empty();
+            }
+            long[] n = new long[8];
+            for (int i = 0; i < n.length; i++) {
+                n[i] = Long.parseLong(m.group(i + 2));
+            }
+            return Optional.of(new StateCostLine(m.group(1), n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7]));
+        }
+    }
     /** The baseline has no log4j2.properties of its own: it gets Spark's default profile (INFO). */
     static final String SPARK_DEFAULT_LOGGING = "-Dlog4j2.configurationFile=org/apache/spark/log4j2-defaults.properties";
     /** The generated project's runtime dependencies (the apps', the sender's), written by dependency:build-classpath. */
@@ -104,24 +128,26 @@ public final class Bench {
     /** Its compile dependencies, with the provided Kafka server: the broker's. */
     static final String BROKER_CLASSPATH = "target/bench-broker-classpath.txt";
 
-    record Options(String sparkVersion, boolean verify, boolean kafkaOnly, int runs, int lines, int rate, int burst, int bursts, int countBatches, int genRuns,
+    record Options(String sparkVersion, boolean verify, boolean kafkaOnly, boolean stateOnly, int stateBatches, int stateRows, int runs, int lines, int rate, int burst, int bursts, int countBatches, int genRuns,
                    String continuousInterval, String oursTrigger, int oursSourcePartitions, List<String> baselineFlags) {
         static Options parse(String[] args) {
             Map<String, String> values = new HashMap<>();
             List<String> baselineFlags = new ArrayList<>();
             boolean verify = true;
             boolean kafkaOnly = false;
+            boolean stateOnly = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--no-verify" -> verify = false;
                     case "--kafka-only" -> kafkaOnly = true;
+                    case "--state-only" -> stateOnly = true;
                     case "--baseline-jvm-flag" -> {
                         if (i + 1 == args.length) {
                             throw new IllegalArgumentException(args[i] + " needs a value");
                         }
                         baselineFlags.add(args[++i]);
                     }
-                    case "--spark-version", "--runs", "--lines", "--rate", "--burst", "--bursts", "--count-batches", "--gen-runs",
+                    case "--spark-version", "--state-batches", "--state-rows", "--runs", "--lines", "--rate", "--burst", "--bursts", "--count-batches", "--gen-runs",
                          "--continuous-interval", "--ours-trigger", "--ours-source-partitions" -> {
                         if (i + 1 == args.length) {
                             throw new IllegalArgumentException(args[i] + " needs a value");
@@ -129,12 +155,17 @@ public final class Bench {
                         values.put(args[i], args[++i]);
                     }
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; options: --spark-version V --no-verify --kafka-only --runs N --lines N --rate N --burst N --bursts N --count-batches N --gen-runs N"
+                            + "; options: --spark-version V --no-verify --kafka-only --state-only --state-batches N --state-rows N --runs N --lines N --rate N --burst N --bursts N --count-batches N --gen-runs N"
                             + " --continuous-interval TEXT --ours-trigger VALUE --ours-source-partitions N"
                             + " --baseline-jvm-flag FLAG; or the mode " + SocketScaling.MODE + " APP_DIR PARTITIONS BURST...");
                 }
             }
-            return new Options(values.get("--spark-version"), verify, kafkaOnly,
+            if (kafkaOnly && stateOnly) {
+                throw new IllegalArgumentException("--kafka-only and --state-only: one or the other");
+            }
+            return new Options(values.get("--spark-version"), verify, kafkaOnly, stateOnly,
+                    Integer.parseInt(values.getOrDefault("--state-batches", "10")),
+                    Integer.parseInt(values.getOrDefault("--state-rows", "1000")),
                     Integer.parseInt(values.getOrDefault("--runs", "3")),
                     Integer.parseInt(values.getOrDefault("--lines", "300")),
                     Integer.parseInt(values.getOrDefault("--rate", "20")),
@@ -151,7 +182,7 @@ public final class Bench {
     }
 
     /**
-     * A part of the bench. A scenario that did not run (--kafka-only) has no rows in the table; one
+     * A part of the bench. A scenario that did not run (--kafka-only, --state-only) has no rows in the table; one
      * that was skipped has one row that says why, where its first row would be.
      */
     enum Scenario {
@@ -163,7 +194,10 @@ public final class Bench {
         WINDOWED_COUNT("windowed count"),
         LOW_LATENCY("low-latency trigger"),
         KAFKA("Kafka"),
-        KAFKA_REAL_TIME("Kafka, real-time mode");
+        KAFKA_REAL_TIME("Kafka, real-time mode"),
+        STATE_1K("lesson 7's state, 1,000 cards"),
+        STATE_10K("lesson 7's state, 10,000 cards"),
+        STATE_100K("lesson 7's state, 100,000 cards");
 
         final String title;
 
@@ -216,7 +250,19 @@ public final class Bench {
                 "ours: KafkaRealTimeApp, Trigger.RealTime, foreach sink; baseline: the micro-batch query above, its console row"),
         KAFKA_REAL_TIME_P99(Scenario.KAFKA_REAL_TIME, "Kafka, real-time mode: record produced to its row printed, p99", "ms", ""),
         KAFKA_THROUGHPUT(Scenario.KAFKA, "Kafka: ordered throughput from a 1-partition topic, median of {bursts} bursts of {burst}",
-                "records/s", "ours: JSON files and checkpoint; baseline: console, 20 rows a batch");
+                "records/s", "ours: JSON files and checkpoint; baseline: console, 20 rows a batch"),
+        STATE_1K_BATCH(Scenario.STATE_1K, "lesson 7's rule, 1,000 cards armed: batch duration p50", "ms", STATE_BATCH_HOW),
+        STATE_1K_STATE_MEMORY(Scenario.STATE_1K, "the same: state memory (memoryUsedBytes)", "MB", STATE_MEMORY_HOW),
+        STATE_1K_HEAP(Scenario.STATE_1K, "the same: JVM heap used after GC", "MB", STATE_HEAP_HOW),
+        STATE_1K_RSS(Scenario.STATE_1K, "the same: resident set (VmRSS)", "MB", STATE_RSS_HOW),
+        STATE_10K_BATCH(Scenario.STATE_10K, "lesson 7's rule, 10,000 cards armed: batch duration p50", "ms", ""),
+        STATE_10K_STATE_MEMORY(Scenario.STATE_10K, "the same: state memory (memoryUsedBytes)", "MB", ""),
+        STATE_10K_HEAP(Scenario.STATE_10K, "the same: JVM heap used after GC", "MB", ""),
+        STATE_10K_RSS(Scenario.STATE_10K, "the same: resident set (VmRSS)", "MB", ""),
+        STATE_100K_BATCH(Scenario.STATE_100K, "lesson 7's rule, 100,000 cards armed: batch duration p50", "ms", ""),
+        STATE_100K_STATE_MEMORY(Scenario.STATE_100K, "the same: state memory (memoryUsedBytes)", "MB", ""),
+        STATE_100K_HEAP(Scenario.STATE_100K, "the same: JVM heap used after GC", "MB", ""),
+        STATE_100K_RSS(Scenario.STATE_100K, "the same: resident set (VmRSS)", "MB", "");
 
         final Scenario scenario;
         final String metric;
@@ -230,6 +276,16 @@ public final class Bench {
             this.howMeasured = howMeasured;
         }
     }
+
+    // How lesson 7's state rows are measured (bench/app-src/bench/probe/StateCost); said once, on the 1,000 cards rows.
+    static final String STATE_BATCH_HOW = "probe/StateCost: the lesson's sequenceAlerts into the noop sink, one file a batch;"
+            + " after the batch that arms the cards, {stateBatches} batches of {stateRows} test payments to armed cards (2 warm-up"
+            + " ones before them left out); ours: RocksDB, the lesson's store; baseline: Spark's default, HDFS-backed, store";
+    static final String STATE_MEMORY_HOW = "Spark's figure after the last batch, summed over the rule's two state operators"
+            + " (duplicates: a row per transaction, here cards + batches x rows; cards: a row per card);"
+            + " default store: its maps, on the heap; RocksDB: its native memory, off the heap";
+    static final String STATE_HEAP_HOW = "System.gc() with the query running, its stores loaded: holds the default store's maps, not RocksDB's";
+    static final String STATE_RSS_HOW = "the app's process after the last batch: heap as the JVM sized it, plus native memory (RocksDB)";
 
     /** When the JVM started the bench: the origin of the times in its progress lines. */
     static final long benchStart = System.nanoTime();
@@ -466,10 +522,15 @@ public final class Bench {
     }
 
     void measureApps() throws Exception {
-        if (!opt.kafkaOnly()) {
+        if (!opt.kafkaOnly() && !opt.stateOnly()) {
             measureSocketApps();
         }
-        measureKafka();
+        if (!opt.stateOnly()) {
+            measureKafka();
+        }
+        if (!opt.kafkaOnly()) {
+            measureState();
+        }
     }
 
     void measureSocketApps() {
@@ -676,6 +737,75 @@ public final class Bench {
             }
             recordOnce(Row.KAFKA_THROUGHPUT, oursRuns.get(0), baseRuns.get(0), Measure.THROUGHPUT);
         }
+    }
+
+    // ---------------------------------------------------------------- lesson 7's state
+
+    /** The rows of one number of armed cards: batch duration, state memory, heap after GC, resident set. */
+    record StateRows(Scenario scenario, int cards, Row batch, Row stateMemory, Row heap, Row rss) {}
+
+    static final List<StateRows> STATE_ROWS = List.of(
+            new StateRows(Scenario.STATE_1K, 1_000, Row.STATE_1K_BATCH, Row.STATE_1K_STATE_MEMORY, Row.STATE_1K_HEAP, Row.STATE_1K_RSS),
+            new StateRows(Scenario.STATE_10K, 10_000, Row.STATE_10K_BATCH, Row.STATE_10K_STATE_MEMORY, Row.STATE_10K_HEAP, Row.STATE_10K_RSS),
+            new StateRows(Scenario.STATE_100K, 100_000, Row.STATE_100K_BATCH, Row.STATE_100K_STATE_MEMORY, Row.STATE_100K_HEAP,
+                    Row.STATE_100K_RSS));
+
+    /**
+     * Lesson 7's rule as its state grows (probe/StateCost, one JVM per store and number of cards):
+     * ours is RocksDB, the store the lesson sets; the baseline Spark's default store, which only
+     * the 3.5 line's flatMapGroupsWithState runs on (Spark 4's transformWithState refuses it).
+     */
+    void measureState() {
+        if (!hasOursClass("SequenceAlertsApp")) {
+            log("lesson 7's state: skipped, SequenceAlertsApp is not in the template");
+            STATE_ROWS.forEach(rows -> skipped.put(rows.scenario(), "no SequenceAlertsApp in the template"));
+            return;
+        }
+        boolean defaultStoreRuns = sparkVersion.startsWith("3.");
+        for (StateRows rows : STATE_ROWS) {
+            log(rows.scenario().title + ": RocksDB" + (defaultStoreRuns ? ", then Spark's default store" : "") + "; "
+                    + opt.stateBatches() + " batches of " + opt.stateRows() + " payments after arming");
+            Optional<StateCostLine> rocksDb = stateCost("rocksdb", rows.cards());
+            Optional<StateCostLine> byDefault = defaultStoreRuns ? stateCost("default", rows.cards()) : Optional.empty();
+            String observed = "card state rows: " + rocksDb.map(r -> String.valueOf(r.cardStateRows())).orElse("-")
+                    + (defaultStoreRuns ? " vs " + byDefault.map(r -> String.valueOf(r.cardStateRows())).orElse("-") : "")
+                    + "; arming batch (" + rows.cards() + " payments): " + rocksDb.map(r -> r.armingMs() + " ms").orElse("-")
+                    + (defaultStoreRuns ? " vs " + byDefault.map(r -> r.armingMs() + " ms").orElse("-") : "")
+                    + (defaultStoreRuns ? "" : "; no baseline: Spark 4's transformWithState refuses the default store"
+                            + " (UNSUPPORTED_FEATURE.STORE_BACKEND_NOT_SUPPORTED_FOR_TWS)");
+            record(rows.batch(), rocksDb.map(r -> (double) r.steadyMedianMs()), byDefault.map(r -> (double) r.steadyMedianMs()), observed);
+            record(rows.stateMemory(), rocksDb.map(r -> megabytes(r.stateMemoryBytes())),
+                    byDefault.map(r -> megabytes(r.stateMemoryBytes())), "");
+            record(rows.heap(), rocksDb.map(r -> megabytes(r.heapAfterGcBytes())), byDefault.map(r -> megabytes(r.heapAfterGcBytes())), "");
+            record(rows.rss(), rocksDb.map(r -> megabytes(r.rssBytes())), byDefault.map(r -> megabytes(r.rssBytes())), "");
+        }
+    }
+
+    /** One JVM of probe/StateCost with the given store and cards; its result line, or empty if it failed (logged). */
+    Optional<StateCostLine> stateCost(String store, int cards) {
+        String label = "state-" + store + "-" + cards;
+        Path dir = work.resolve("state").resolve(label);
+        try (App a = kafkaApp(Launch.ours(label, "bench.probe.StateCost", store, String.valueOf(cards),
+                String.valueOf(opt.stateRows()), String.valueOf(opt.stateBatches()), dir.toString()))) {
+            // The arming batch of 100,000 cards and the rest take a minute or two on 2 busy cores. The
+            // process ending wakes no one: look every 5 s, then give its last lines 5 s to be read.
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+            while (a.out.stateCost().isEmpty() && a.process.isAlive() && System.nanoTime() < deadline) {
+                a.out.await(() -> a.out.stateCost().isPresent(), 5, null);
+            }
+            a.out.await(() -> a.out.stateCost().isPresent(), 5, null);
+            if (a.out.stateCost().isEmpty()) {
+                throw new IllegalStateException("it ended without a result; its stderr:\n" + tail(logs.resolve(label + ".err"), 10));
+            }
+            return a.out.stateCost();
+        } catch (Exception e) {
+            log(label + " failed: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    static double megabytes(long bytes) {
+        return bytes < 0 ? Double.NaN : bytes / (1024.0 * 1024.0);
     }
 
     /** The new topic a Kafka run reads: its own, so that record n is offset n. */
@@ -1023,6 +1153,7 @@ public final class Bench {
         private final List<Progress> progress = new ArrayList<>();
         private long started = -1;
         private long rowsTotal;
+        private StateCostLine stateCost;
 
         Output(Process process, Path logFile) {
             readLines(process, logFile, "stdout-reader", line -> accept(line, System.nanoTime()));
@@ -1038,6 +1169,8 @@ public final class Bench {
                 progress.add(new Progress(now, batch.get().rows(), rowsTotal, batch.get().triggerMs()));
             } else if (line.equals(PROBE_STARTED) && started < 0) {
                 started = now;
+            } else if (stateCost == null && StateCostLine.parse(line).isPresent()) {
+                stateCost = StateCostLine.parse(line).get();
             } else {
                 return;
             }
@@ -1050,6 +1183,11 @@ public final class Bench {
 
         synchronized long rowsTotal() {
             return rowsTotal;
+        }
+
+        /** probe/StateCost's result line, once it printed it. */
+        synchronized Optional<StateCostLine> stateCost() {
+            return Optional.ofNullable(stateCost);
         }
 
         int seenCount() {
@@ -1250,11 +1388,12 @@ public final class Bench {
 
     /** What {NAME} stands for in the table's metrics and notes. */
     Map<String, String> textValues() {
-        return Map.of("genRuns", String.valueOf(opt.genRuns()), "lines", String.valueOf(opt.lines()),
-                "rate", String.valueOf(opt.rate()), "bursts", String.valueOf(opt.bursts()), "burst", String.valueOf(opt.burst()),
-                "partitions", String.valueOf(opt.oursSourcePartitions()),
-                "cores", String.valueOf(Runtime.getRuntime().availableProcessors()),
-                "continuousInterval", opt.continuousInterval(), "oursTrigger", opt.oursTrigger());
+        return Map.ofEntries(Map.entry("genRuns", String.valueOf(opt.genRuns())), Map.entry("lines", String.valueOf(opt.lines())),
+                Map.entry("rate", String.valueOf(opt.rate())), Map.entry("bursts", String.valueOf(opt.bursts())),
+                Map.entry("burst", String.valueOf(opt.burst())), Map.entry("partitions", String.valueOf(opt.oursSourcePartitions())),
+                Map.entry("cores", String.valueOf(Runtime.getRuntime().availableProcessors())),
+                Map.entry("continuousInterval", opt.continuousInterval()), Map.entry("oursTrigger", opt.oursTrigger()),
+                Map.entry("stateBatches", String.valueOf(opt.stateBatches())), Map.entry("stateRows", String.valueOf(opt.stateRows())));
     }
 
     static String fill(String text, Map<String, String> values) {

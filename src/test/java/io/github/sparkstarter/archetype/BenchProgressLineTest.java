@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The bench's one parser of the probe's progress line (bench/Bench.java, ProbeProgress.parse) reads
- * the line the probe formats (bench/app-src/bench/probe/ProbeLines, which ProgressProbe prints).
+ * the line the probe formats (bench/app-src/bench/probe/ProbeLines, which ProgressProbe prints), and
+ * its parser of StateCost's result line (StateCostLine.parse) the line ProbeLines.stateCost formats.
  * Both files are compiled from the working tree and the line comes from the probe's own code, so a
  * change to either that the other does not follow fails here. ProbeLines needs no Spark: this runs
  * in about a second, without starting a query.
@@ -97,6 +98,28 @@ class BenchProgressLineTest {
         benchStarted.setAccessible(true);
 
         assertEquals(probeStarted, benchStarted.get(null));
+    }
+
+    /** ProbeLines.stateCost(...) as probe/StateCost prints it, read back by Bench's StateCostLine.parse: its fields in order. */
+    @Test
+    void readsStateCostsResultLine() throws Exception {
+        String line = (String) bench.loadClass("bench.probe.ProbeLines").getMethod("stateCost", String.class, long.class, long.class,
+                long.class, long.class, int.class, long.class, long.class, long.class)
+                .invoke(null, "rocksdb", 100_000L, 100_000L, 4586L, 491L, 10, 21_926_348L, 51_245_136L, 1_093_627_904L);
+        Class<?> stateCost = bench.loadClass("Bench$StateCostLine");
+        Method parse = stateCost.getDeclaredMethod("parse", String.class);
+        parse.setAccessible(true);
+        Optional<?> parsed = (Optional<?>) parse.invoke(null, line);
+
+        assertTrue(parsed.isPresent(), line);
+        List<Object> fields = new java.util.ArrayList<>();
+        for (String field : List.of("store", "cards", "cardStateRows", "armingMs", "steadyMedianMs", "steadyBatches",
+                "stateMemoryBytes", "heapAfterGcBytes", "rssBytes")) {
+            Method accessor = stateCost.getDeclaredMethod(field);
+            accessor.setAccessible(true);
+            fields.add(accessor.invoke(parsed.get()));
+        }
+        assertEquals(List.of("rocksdb", 100_000L, 100_000L, 4586L, 491L, 10L, 21_926_348L, 51_245_136L, 1_093_627_904L), fields, line);
     }
 
     @Test
