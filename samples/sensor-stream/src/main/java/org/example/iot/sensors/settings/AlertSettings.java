@@ -70,6 +70,11 @@ public record AlertSettings(String bootstrapServers, String topic, Path database
      * first payment is sent and read every payment from the topic's first offset.
      */
     public void createTopicOrExit() {
+        createTopicOrExit(bootstrapServers, topic);
+    }
+
+    /** As {@link #createTopicOrExit()}, for another lesson that reads this lesson's topic. */
+    public static void createTopicOrExit(String bootstrapServers, String topic) {
         String problem = KafkaSend.createTopicIfMissing(bootstrapServers, topic, KafkaSend.DEFAULT_PARTITIONS);
         if (problem != null) {
             System.err.println("error: " + problem);
@@ -84,13 +89,8 @@ public record AlertSettings(String bootstrapServers, String topic, Path database
      */
     public void lockCheckpointOrExit() {
         Path absolute = database.toAbsolutePath().normalize();
-        try {
-            CheckpointOwner.createAndLock(checkpoint, absolute.getParent(), "lesson=6\ntopic=" + topic + "\ndatabase=" + absolute + "\n",
-                    "lesson 6");
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.exit(2);
-        }
+        CheckpointOwner.lockOrExit(() -> CheckpointOwner.createAndLock(checkpoint, absolute.getParent(),
+                "lesson=6\ntopic=" + topic + "\ndatabase=" + absolute + "\n", "lesson 6"));
     }
 
     /** The one line for a query stopped by a broker that went away, as in lesson 5; else empty. */

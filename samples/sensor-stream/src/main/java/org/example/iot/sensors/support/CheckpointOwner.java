@@ -93,6 +93,16 @@ public final class CheckpointOwner {
         lock(checkpoint);
     }
 
+    /** Runs lock, a call of {@link #createAndLock}; if it refuses, ends the app (status 2) with its one line. */
+    public static void lockOrExit(Runnable lock) {
+        try {
+            lock.run();
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
     /**
      * Locks the file beside checkpoint for the rest of this process, and writes this process's id
      * in it for the message that refuses a second run.

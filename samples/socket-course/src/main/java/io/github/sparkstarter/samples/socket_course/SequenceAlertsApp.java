@@ -18,10 +18,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider;
-import org.apache.spark.sql.streaming.OutputMode;
-import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.GroupState;
 import org.apache.spark.sql.streaming.GroupStateTimeout;
+import org.apache.spark.sql.streaming.OutputMode;
+import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.types.StructType;
 
 import io.github.sparkstarter.samples.socket_course.support.Preflight;
@@ -113,18 +113,19 @@ public final class SequenceAlertsApp {
      * states per key, timers of their own, a time to live.)
      */
     static Iterator<Row> followCard(String card, Iterator<Row> payments, GroupState<Row> armed) {
-        // Concept 7: the watermark passed the time set below: the test is over, the card forgotten.
-        if (armed.hasTimedOut()) {
-            armed.remove();
-            return List.<Row>of().iterator();
+        if (!armed.hasTimedOut()) {
+            // Concept 5: the card's test payment, if a test armed it; kept in the state store between batches.
+            Followed after = follow(card, armed.exists() ? armed.get() : null, payments);
+            if (after.armed() != null) {
+                armed.update(after.armed());
+                // Concept 7: a timeout in event time, at the test's end: Spark calls once more when the watermark passes it.
+                armed.setTimeoutTimestamp(forgetAt(after.armed()));
+            }
+            return after.alerts().iterator();
         }
-        // Concept 5: the card's test payment, if a test armed it; kept in the state store between batches.
-        Followed after = follow(card, armed.exists() ? armed.get() : null, payments);
-        if (after.armed() != null) {
-            armed.update(after.armed());
-            armed.setTimeoutTimestamp(forgetAt(after.armed()));
-        }
-        return after.alerts().iterator();
+        // Concept 7, that call: the test is over, the card forgotten.
+        armed.remove();
+        return List.<Row>of().iterator();
     }
 
     /** A card's test payment after a batch (null: not armed) and the alerts the batch raised. */

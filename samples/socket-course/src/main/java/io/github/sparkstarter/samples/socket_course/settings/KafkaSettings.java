@@ -48,12 +48,7 @@ public record KafkaSettings(String bootstrapServers, String topic, Path output, 
      * one does not have.
      */
     public void lockCheckpointOrExit() {
-        try {
-            lockCheckpoint();
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.exit(2);
-        }
+        CheckpointOwner.lockOrExit(this::lockCheckpoint);
     }
 
     /** @throws IllegalArgumentException naming the directory, what is wrong and what to do */
@@ -73,12 +68,7 @@ public record KafkaSettings(String bootstrapServers, String topic, Path output, 
 
     /** As {@link #lockCheckpointOrExit()}, for real-time mode, which prints its rows and saves no files. */
     public void lockRealTimeCheckpointOrExit() {
-        try {
-            lockRealTimeCheckpoint();
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.exit(2);
-        }
+        CheckpointOwner.lockOrExit(this::lockRealTimeCheckpoint);
     }
 
     /** @throws IllegalArgumentException naming the directory, what is wrong and what to do */

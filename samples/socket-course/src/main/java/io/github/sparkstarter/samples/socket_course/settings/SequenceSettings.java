@@ -6,7 +6,6 @@ import java.util.Optional;
 import io.github.sparkstarter.samples.socket_course.support.CheckpointOwner;
 import io.github.sparkstarter.samples.socket_course.support.CommandLine;
 import io.github.sparkstarter.samples.socket_course.support.KafkaBrokerCheck;
-import io.github.sparkstarter.samples.socket_course.tools.KafkaSend;
 
 /**
  * Where lesson 7 reads and writes, from {@code [--bootstrap-servers HOST:PORT] [--topic NAME]
@@ -56,11 +55,7 @@ public record SequenceSettings(String bootstrapServers, String topic, Path outpu
 
     /** Ends the app (status 1) with one line when no broker answers; creates the topic if it is missing, as lesson 6 does. */
     public void createTopicOrExit() {
-        String problem = KafkaSend.createTopicIfMissing(bootstrapServers, topic, KafkaSend.DEFAULT_PARTITIONS);
-        if (problem != null) {
-            System.err.println("error: " + problem);
-            System.exit(1);
-        }
+        AlertSettings.createTopicOrExit(bootstrapServers, topic);
     }
 
     /**
@@ -70,12 +65,7 @@ public record SequenceSettings(String bootstrapServers, String topic, Path outpu
      * directory and the fix.
      */
     public void lockCheckpointOrExit() {
-        try {
-            lockCheckpoint();
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.exit(2);
-        }
+        CheckpointOwner.lockOrExit(this::lockCheckpoint);
     }
 
     /** @throws IllegalArgumentException naming the directory, what is wrong and what to do */
