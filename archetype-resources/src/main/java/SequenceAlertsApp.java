@@ -94,7 +94,8 @@ public final class SequenceAlertsApp {
                 .appName("Lesson 7: sequence alerts")
                 .config(SessionDefaults.forThisMachine())
                 .config("spark.sql.session.timeZone", "UTC")
-                // Concept 1: the state in RocksDB, on disk beside the checkpoint, not in the JVM's memory.
+                // Concept 1: the state in RocksDB, on local disk and off the JVM's heap, copied into the
+                // checkpoint with each batch.
 #if( $sparkVersion.startsWith("3.") )
                 // (flatMapGroupsWithState runs on either store; Spark 4's transformWithState needs this one.)
 #else
