@@ -8,8 +8,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider;
 
-import ${package}.support.Preflight;
 import ${package}.settings.SequenceSettings;
+import ${package}.support.CheckpointOwner;
+import ${package}.support.Preflight;
 import ${package}.support.SessionDefaults;
 
 /**
@@ -27,7 +28,7 @@ public final class ShowSequences {
     public static void main(String[] args) {
         SequenceSettings settings = SequenceSettings.savedFromCommandLineOrExit(args);
         Path alerts = settings.output("alerts");
-        if (!Files.isDirectory(alerts.resolve("_spark_metadata"))) {
+        if (!Files.isDirectory(alerts.resolve(CheckpointOwner.SINK_LOG))) {
             System.err.println("error: no alerts saved in '" + alerts + "' yet: run the app first (mvn -q compile exec:java@sequences)");
             System.exit(2);
         }
@@ -44,7 +45,7 @@ public final class ShowSequences {
         System.out.println(saved.count() + " alerts in " + alerts + ":");
         saved.show(100, false);
         Path rejectedPath = settings.output("rejected");
-        if (Files.isDirectory(rejectedPath.resolve("_spark_metadata"))) {
+        if (Files.isDirectory(rejectedPath.resolve(CheckpointOwner.SINK_LOG))) {
             Dataset<Row> rejected = spark.read().schema("source STRING, line STRING, problem STRING").json(rejectedPath.toString())
                     .orderBy("source");
             System.out.println(rejected.count() + " rejected lines in " + rejectedPath + ":");
